@@ -1,0 +1,69 @@
+package org.affectiveprocesses.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Affective Process (Sanchez et al., CVPR 2021): a Neural Process that reads a window of
+ * per-frame features and pseudo-labels, picks the most certain frames as context, and returns
+ * temporally coherent per-frame predictions with uncertainty and, on request, function samples
+ * f(·, z) drawn through the global latent z.
+ *
+ * <p>Train one with {@link #trainer(TrainingConfig)}, load one with {@link #load(Path)}. The
+ * compute engine is chosen by {@link Engine}.
+ */
+public interface AffectiveProcess extends AffectModel {
+
+    /** The architecture (variant and sizes). */
+    ApArchitecture architecture();
+
+    /** The test protocol used by {@link #predict(AffectSequence)}. */
+    InferenceOptions defaultOptions();
+
+    /**
+     * Predicts every frame of a sequence.
+     *
+     * @throws IllegalArgumentException if the sequence does not match the model or the options
+     *     ask for σ-based selection from a deterministic AP
+     */
+    Prediction predict(AffectSequence sequence, InferenceOptions options);
+
+    /** Predicts several sequences with their windows batched into engine calls. */
+    List<Prediction> predictAll(List<AffectSequence> sequences, InferenceOptions options);
+
+    @Override
+    default Prediction predict(AffectSequence sequence) {
+        return predict(sequence, defaultOptions());
+    }
+
+    @Override
+    default List<Prediction> predictAll(List<AffectSequence> sequences) {
+        return predictAll(sequences, defaultOptions());
+    }
+
+    /**
+     * Loads a model file with the default engine.
+     *
+     * @throws ModelFormatException if the file is damaged, truncated, of another version or shape
+     * @throws IOException if it cannot be read
+     */
+    static AffectiveProcess load(Path file) throws IOException {
+        return load(file, Engine.auto());
+    }
+
+    /** Loads a model file with the given engine. */
+    static AffectiveProcess load(Path file, Engine engine) throws IOException {
+        return engine.provider().load(file, engine);
+    }
+
+    /** A trainer with the default engine. */
+    static AffectiveProcessTrainer trainer(TrainingConfig config) {
+        return trainer(config, Engine.auto());
+    }
+
+    /** A trainer with the given engine. */
+    static AffectiveProcessTrainer trainer(TrainingConfig config, Engine engine) {
+        return engine.provider().trainer(config, engine);
+    }
+}

@@ -1,0 +1,185 @@
+package org.affectiveprocesses.api;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/** The context selectors studied in the paper (Fig. 3) plus "all frames". */
+public final class ContextSelectors {
+    private ContextSelectors() {
+    }
+
+    /** The paper's method: the frames whose own latent σ has the lowest norm. The default. */
+    public static ContextSelector lowestSigma() {
+        return new BySigma(true);
+    }
+
+    /** The paper's counter-check: the frames with the highest σ norm. */
+    public static ContextSelector highestSigma() {
+        return new BySigma(false);
+    }
+
+    /**
+     * Uniformly random frames, reproducible: the same seed and window give the same frames.
+     *
+     * @param seed the seed
+     */
+    public static ContextSelector random(long seed) {
+        return new Random(seed);
+    }
+
+    /** Every frame of the window (the context size is ignored). */
+    public static ContextSelector all() {
+        return new All();
+    }
+
+    /**
+     * A text that {@link #parse(String)} turns back into the same built-in selector: {@code
+     * "lowest-sigma"}, {@code "highest-sigma"}, {@code "all"} or {@code "random:<seed>"}.
+     *
+     * @throws IllegalArgumentException for a user-defined selector, which cannot be stored
+     */
+    public static String describe(ContextSelector selector) {
+        if (selector instanceof BySigma || selector instanceof All) {
+            return selector.name();
+        }
+        if (selector instanceof Random r) {
+            return "random:" + r.seed();
+        }
+        throw new IllegalArgumentException("context selector '" + selector.name()
+                + "' is user-defined and cannot be stored in a file; store a built-in one");
+    }
+
+    /**
+     * The built-in selector a {@link #describe(ContextSelector)} text names (an allow-list: no
+     * class is ever looked up by name).
+     *
+     * @throws IllegalArgumentException naming the accepted forms if the text is not one
+     */
+    public static ContextSelector parse(String text) {
+        switch (text) {
+            case "lowest-sigma":
+                return lowestSigma();
+            case "highest-sigma":
+                return highestSigma();
+            case "all":
+                return all();
+            default:
+                if (text.startsWith("random:")) {
+                    try {
+                        return random(Long.parseLong(text.substring(7)));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("bad random selector seed in '" + text + "'", e);
+                    }
+                }
+                throw new IllegalArgumentException("unknown context selector '" + text
+                        + "'; expected lowest-sigma, highest-sigma, all or random:<seed>");
+        }
+    }
+
+    /**
+     * Checks what a selector returned and gives it back sorted.
+     *
+     * @throws IllegalStateException naming the selector if an index is out of range or repeated,
+     *     or the count is wrong
+     */
+    public static int[] validated(ContextSelector selector, int[] chosen, int windowLength,
+            int expected) {
+        if (chosen == null) {
+            throw new IllegalStateException("context selector '" + selector.name() + "' returned null");
+        }
+        int[] sorted = chosen.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 0 || sorted[i] >= windowLength) {
+                throw new IllegalStateException("context selector '" + selector.name()
+                        + "' chose frame " + sorted[i] + " of a " + windowLength + "-frame window");
+            }
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                throw new IllegalStateException("context selector '" + selector.name()
+                        + "' chose frame " + sorted[i] + " twice");
+            }
+        }
+        if (sorted.length == 0) {
+            throw new IllegalStateException("context selector '" + selector.name() + "' chose no frame");
+        }
+        if (expected >= 0 && sorted.length != expected) {
+            throw new IllegalStateException("context selector '" + selector.name() + "' chose "
+                    + sorted.length + " frames, " + expected + " were asked for");
+        }
+        return sorted;
+    }
+
+    static void checkSize(ContextCandidates candidates, int contextSize) {
+        if (contextSize < 1 || contextSize > candidates.windowLength()) {
+            throw new IllegalArgumentException("context size " + contextSize
+                    + " is outside [1, " + candidates.windowLength() + "] for this window");
+        }
+    }
+
+    private record BySigma(boolean lowest) implements ContextSelector {
+        @Override
+        public int[] select(ContextCandidates candidates, int contextSize) {
+            checkSize(candidates, contextSize);
+            double[] sigma = candidates.sigmaNorms();
+            if (sigma == null) {
+                candidates.sigmaNorm(0); // throws the explanatory error
+            }
+            Comparator<Integer> order = Comparator.comparingDouble(i -> sigma[i]);
+            if (!lowest) {
+                order = order.reversed();
+            }
+            // ties go to the earlier frame, whatever the direction
+            order = order.thenComparingInt(i -> i);
+            return IntStream.range(0, sigma.length).boxed().sorted(order).limit(contextSize)
+                    .mapToInt(Integer::intValue).sorted().toArray();
+        }
+
+        @Override
+        public String name() {
+            return lowest ? "lowest-sigma" : "highest-sigma";
+        }
+
+        @Override
+        public boolean needsUncertainty() {
+            return true;
+        }
+    }
+
+    private record Random(long seed) implements ContextSelector {
+        @Override
+        public int[] select(ContextCandidates candidates, int contextSize) {
+            checkSize(candidates, contextSize);
+            int n = candidates.windowLength();
+            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ candidates.windowKey());
+            int[] perm = IntStream.range(0, n).toArray();
+            for (int i = 0; i < contextSize; i++) {
+                int j = i + rng.nextInt(n - i);
+                int tmp = perm[i];
+                perm[i] = perm[j];
+                perm[j] = tmp;
+            }
+            int[] chosen = Arrays.copyOf(perm, contextSize);
+            Arrays.sort(chosen);
+            return chosen;
+        }
+
+        @Override
+        public String name() {
+            return "random";
+        }
+    }
+
+    private record All() implements ContextSelector {
+        @Override
+        public int[] select(ContextCandidates candidates, int contextSize) {
+            return IntStream.range(0, candidates.windowLength()).toArray();
+        }
+
+        @Override
+        public String name() {
+            return "all";
+        }
+    }
+}

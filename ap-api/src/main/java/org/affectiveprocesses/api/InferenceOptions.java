@@ -1,0 +1,92 @@
+package org.affectiveprocesses.api;
+
+import java.util.Objects;
+
+/**
+ * How an Affective Process reads a sequence at test time. The defaults are the paper's test
+ * protocol: windows of 70 frames, 40 context frames with the lowest σ, no overlap, no samples.
+ *
+ * <p>Long sequences are covered by windows of {@code windowLength} frames every {@code hop}
+ * frames; the last window is aligned to the sequence end, so every frame is covered. Where windows
+ * overlap, per-frame predictions are merged as a mixture of the windows' Gaussians with triangular
+ * weights (highest at a window's centre). A sequence shorter than the window is read as one
+ * window; a window with fewer frames than {@code contextSize} uses all its frames as context.
+ *
+ * @param windowLength frames per window (L, 70 in the paper)
+ * @param hop frames between window starts ({@code <= windowLength}; equal to it = no overlap)
+ * @param contextSize context frames per window (C, 40 in the paper)
+ * @param selector how the context is chosen
+ * @param numSamples function samples to draw (0 = none)
+ * @param samplingSeed seed of the function samples
+ * @param batchSize windows per engine call
+ */
+public record InferenceOptions(int windowLength, int hop, int contextSize, ContextSelector selector,
+        int numSamples, long samplingSeed, int batchSize) {
+
+    /** The paper's window length. */
+    public static final int PAPER_WINDOW = 70;
+    /** The paper's context size. */
+    public static final int PAPER_CONTEXT = 40;
+
+    /** @throws IllegalArgumentException naming the option that is out of range */
+    public InferenceOptions {
+        Objects.requireNonNull(selector, "selector");
+        if (windowLength < 1) {
+            throw new IllegalArgumentException("windowLength must be >= 1, got " + windowLength);
+        }
+        if (hop < 1 || hop > windowLength) {
+            throw new IllegalArgumentException("hop must be in [1, windowLength=" + windowLength
+                    + "], got " + hop);
+        }
+        if (contextSize < 1) {
+            throw new IllegalArgumentException("contextSize must be >= 1, got " + contextSize);
+        }
+        if (numSamples < 0) {
+            throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+    }
+
+    /** The paper's test protocol: L = 70, hop 70, C = 40 lowest-σ frames, no samples. */
+    public static InferenceOptions paper() {
+        return new InferenceOptions(PAPER_WINDOW, PAPER_WINDOW, PAPER_CONTEXT,
+                ContextSelectors.lowestSigma(), 0, 0L, 64);
+    }
+
+    /** A copy with another window length (the hop follows when it equalled the window). */
+    public InferenceOptions withWindowLength(int length) {
+        return new InferenceOptions(length, hop == windowLength ? length : Math.min(hop, length),
+                contextSize, selector, numSamples, samplingSeed, batchSize);
+    }
+
+    /** A copy with another hop. */
+    public InferenceOptions withHop(int newHop) {
+        return new InferenceOptions(windowLength, newHop, contextSize, selector, numSamples,
+                samplingSeed, batchSize);
+    }
+
+    /** A copy with another context size. */
+    public InferenceOptions withContextSize(int size) {
+        return new InferenceOptions(windowLength, hop, size, selector, numSamples, samplingSeed,
+                batchSize);
+    }
+
+    /** A copy with another selector. */
+    public InferenceOptions withSelector(ContextSelector newSelector) {
+        return new InferenceOptions(windowLength, hop, contextSize, newSelector, numSamples,
+                samplingSeed, batchSize);
+    }
+
+    /** A copy that draws {@code n} function samples with the given seed. */
+    public InferenceOptions withSamples(int n, long seed) {
+        return new InferenceOptions(windowLength, hop, contextSize, selector, n, seed, batchSize);
+    }
+
+    /** A copy with another engine batch size. */
+    public InferenceOptions withBatchSize(int size) {
+        return new InferenceOptions(windowLength, hop, contextSize, selector, numSamples,
+                samplingSeed, size);
+    }
+}

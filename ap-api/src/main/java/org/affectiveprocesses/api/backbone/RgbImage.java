@@ -1,0 +1,136 @@
+package org.affectiveprocesses.api.backbone;
+
+import java.util.Arrays;
+
+/**
+ * An 8-bit RGB image, rows top to bottom, pixels interleaved R, G, B. Immutable.
+ */
+public final class RgbImage {
+    private final int width;
+    private final int height;
+    private final byte[] rgb;
+
+    private RgbImage(int width, int height, byte[] rgb) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        if (rgb.length != width * height * 3) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " RGB image needs "
+                    + (width * height * 3) + " bytes, got " + rgb.length);
+        }
+        this.width = width;
+        this.height = height;
+        this.rgb = rgb;
+    }
+
+    /** Wraps a copy of interleaved RGB bytes. */
+    public static RgbImage of(int width, int height, byte[] rgb) {
+        return new RgbImage(width, height, rgb.clone());
+    }
+
+    /** Builds an image from packed 0xRRGGBB ints (as {@code BufferedImage.getRGB} returns). */
+    public static RgbImage fromPackedRgb(int width, int height, int[] packed) {
+        if (packed.length != width * height) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " image needs "
+                    + (width * height) + " pixels, got " + packed.length);
+        }
+        byte[] out = new byte[packed.length * 3];
+        for (int i = 0; i < packed.length; i++) {
+            out[3 * i] = (byte) (packed[i] >> 16);
+            out[3 * i + 1] = (byte) (packed[i] >> 8);
+            out[3 * i + 2] = (byte) packed[i];
+        }
+        return new RgbImage(width, height, out);
+    }
+
+    /** Width in pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** Height in pixels. */
+    public int height() {
+        return height;
+    }
+
+    /** Channel {@code c} (0 = R, 1 = G, 2 = B) of pixel (x, y), 0-255. */
+    public int get(int x, int y, int c) {
+        if (x < 0 || x >= width || y < 0 || y >= height || c < 0 || c > 2) {
+            throw new IndexOutOfBoundsException("pixel (" + x + ", " + y + ", " + c + ") outside "
+                    + width + "x" + height);
+        }
+        return rgb[(y * width + x) * 3 + c] & 0xFF;
+    }
+
+    /** A copy of the interleaved bytes. */
+    public byte[] toBytes() {
+        return rgb.clone();
+    }
+
+    /**
+     * The part of the image inside a box (clipped to the image; the box is rounded outwards).
+     *
+     * @throws IllegalArgumentException if the box does not overlap the image
+     */
+    public RgbImage crop(FaceBox box) {
+        int x0 = Math.max(0, (int) Math.floor(box.x()));
+        int y0 = Math.max(0, (int) Math.floor(box.y()));
+        int x1 = Math.min(width, (int) Math.ceil(box.x() + box.width()));
+        int y1 = Math.min(height, (int) Math.ceil(box.y() + box.height()));
+        if (x1 <= x0 || y1 <= y0) {
+            throw new IllegalArgumentException("box " + box + " lies outside the " + width + "x" + height + " image");
+        }
+        int w = x1 - x0;
+        int h = y1 - y0;
+        byte[] out = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(rgb, ((y0 + y) * width + x0) * 3, out, y * w * 3, w * 3);
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    /** A bilinear resize to {@code w × h}. */
+    public RgbImage resize(int w, int h) {
+        if (w <= 0 || h <= 0) {
+            throw new IllegalArgumentException("target size must be positive, got " + w + "x" + h);
+        }
+        byte[] out = new byte[w * h * 3];
+        double sx = (double) width / w;
+        double sy = (double) height / h;
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, (y + 0.5) * sy - 0.5);
+            int yA = Math.min(height - 1, (int) fy);
+            int yB = Math.min(height - 1, yA + 1);
+            double wy = fy - yA;
+            for (int x = 0; x < w; x++) {
+                double fx = Math.max(0, (x + 0.5) * sx - 0.5);
+                int xA = Math.min(width - 1, (int) fx);
+                int xB = Math.min(width - 1, xA + 1);
+                double wx = fx - xA;
+                for (int c = 0; c < 3; c++) {
+                    double top = (rgb[(yA * width + xA) * 3 + c] & 0xFF) * (1 - wx)
+                            + (rgb[(yA * width + xB) * 3 + c] & 0xFF) * wx;
+                    double bottom = (rgb[(yB * width + xA) * 3 + c] & 0xFF) * (1 - wx)
+                            + (rgb[(yB * width + xB) * 3 + c] & 0xFF) * wx;
+                    out[(y * w + x) * 3 + c] = (byte) Math.round(top * (1 - wy) + bottom * wy);
+                }
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RgbImage i && width == i.width && height == i.height && Arrays.equals(rgb, i.rgb);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.hashCode(rgb);
+    }
+
+    @Override
+    public String toString() {
+        return "RgbImage[" + width + "x" + height + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package org.affectiveprocesses.core.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.affectiveprocesses.api.AffectModel;
+import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.InferenceOptions;
+import org.affectiveprocesses.api.Prediction;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.metrics.EvaluationReport;
+import org.affectiveprocesses.metrics.Metric;
+import org.affectiveprocesses.metrics.Pooling;
+
+/**
+ * Scores a model (or the backbone's pseudo-labels) on a dataset against its ground truth, pooling
+ * all labelled frames of the partition as the paper does (or averaging per sequence). Frames
+ * without a face or without an annotation are skipped.
+ */
+public final class Evaluation {
+    /** The metrics every evaluation computes: CCC, PCC, ICC(3,1), MSE, RMSE, MAE. */
+    public static final List<Metric> METRICS =
+            List.of(Metric.CCC, Metric.PCC, Metric.ICC_3_1, Metric.MSE, Metric.RMSE, Metric.MAE);
+
+    private static final int SEQUENCES_PER_CALL = 16;
+
+    private Evaluation() {
+    }
+
+    /** The model's default protocol, pooled over all frames. */
+    public static EvaluationReport of(AffectModel model, SequenceDataset data) {
+        return of(model.info().description().split(" \\(")[0], data, model::predictAll, Pooling.POOLED);
+    }
+
+    /** An Affective Process under the given test protocol, pooled over all frames. */
+    public static EvaluationReport of(AffectiveProcess model, SequenceDataset data, InferenceOptions options) {
+        return of(model.architecture().displayName(), data, seqs -> model.predictAll(seqs, options),
+                Pooling.POOLED);
+    }
+
+    /**
+     * A model's predictions under a name and pooling.
+     *
+     * @param modelName the row name in tables
+     * @param data the sequences with ground truth
+     * @param predictor predicts a chunk of sequences
+     * @param pooling pooled over frames or averaged per sequence
+     */
+    public static EvaluationReport of(String modelName, SequenceDataset data,
+            java.util.function.Function<List<AffectSequence>, List<Prediction>> predictor, Pooling pooling) {
+        EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(modelName);
+        for (int from = 0; from < data.size(); from += SEQUENCES_PER_CALL) {
+            List<AffectSequence> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(data.size(), from + SEQUENCES_PER_CALL); i++) {
+                chunk.add(data.get(i));
+            }
+            List<Prediction> predictions = predictor.apply(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                AffectSequence s = chunk.get(i);
+                Prediction p = predictions.get(i);
+                b.addSequence(s.id(), truth(s), matrix(p));
+            }
+        }
+        return b.build(pooling, METRICS.toArray(Metric[]::new));
+    }
+
+    /** The backbone alone: its per-frame pseudo-labels scored as predictions. */
+    public static EvaluationReport ofBackbone(SequenceDataset data, String name) {
+        EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(name);
+        for (AffectSequence s : data) {
+            int dy = s.labelSize();
+            double[][] pred = new double[s.length()][dy];
+            for (int t = 0; t < s.length(); t++) {
+                for (int d = 0; d < dy; d++) {
+                    pred[t][d] = s.isValid(t) ? s.pseudoLabel(t, d) : Double.NaN;
+                }
+            }
+            b.addSequence(s.id(), truth(s), pred);
+        }
+        return b.build(Pooling.POOLED, METRICS.toArray(Metric[]::new));
+    }
+
+    /** Ground truth as [frame][dim], NaN where missing or where no face was found. */
+    static double[][] truth(AffectSequence s) {
+        int dy = s.labelSize();
+        double[][] out = new double[s.length()][dy];
+        for (int t = 0; t < s.length(); t++) {
+            for (int d = 0; d < dy; d++) {
+                out[t][d] = s.isValid(t) ? s.label(t, d) : Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] matrix(Prediction p) {
+        int dy = p.labelSpace().size();
+        double[][] out = new double[p.length()][dy];
+        for (int t = 0; t < p.length(); t++) {
+            for (int d = 0; d < dy; d++) {
+                out[t][d] = p.mean(t, d);
+            }
+        }
+        return out;
+    }
+}

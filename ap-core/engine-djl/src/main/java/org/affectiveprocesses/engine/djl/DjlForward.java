@@ -1,0 +1,94 @@
+package org.affectiveprocesses.engine.djl;
+
+import static org.affectiveprocesses.core.model.ApModelSpec.bias;
+import static org.affectiveprocesses.core.model.ApModelSpec.layer;
+import static org.affectiveprocesses.core.model.ApModelSpec.weight;
+
+import ai.djl.ndarray.NDArray;
+import java.util.function.Function;
+import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.core.model.ApModelSpec;
+
+/**
+ * The Affective Process's layers on rows of NDArrays (one row per frame), as specified by {@link
+ * org.affectiveprocesses.core.model.ApReference}; used by training, where the weights are the
+ * learned parameters and every operation is recorded for the gradient.
+ */
+final class DjlForward {
+    private final ApModelSpec spec;
+    private final Function<String, NDArray> params;
+
+    /**
+     * @param spec the model's shape
+     * @param params the tensor of a parameter name (weights [out, in], biases [out])
+     */
+    DjlForward(ApModelSpec spec, Function<String, NDArray> params) {
+        this.spec = spec;
+        this.params = params;
+    }
+
+    /** in · Wᵀ + b of a named layer. */
+    NDArray linear(String layerName, NDArray in) {
+        return in.getNDArrayInternal()
+                .linear(in, params.apply(weight(layerName)), params.apply(bias(layerName)))
+                .singletonOrThrow();
+    }
+
+    /** r = encoder([x, up(ŷ)]) for every row ([N, dx], [N, dy] → [N, Z]). */
+    NDArray encode(String prefix, NDArray x, NDArray labels) {
+        NDArray in = spec.architecture().usePseudoLabels()
+                ? x.concat(linear(ApModelSpec.LABEL_UPSAMPLE, labels), 1)
+                : x;
+        NDArray h = linear(layer(prefix, 0), in).getNDArrayInternal().relu();
+        h = linear(layer(prefix, 1), h).getNDArrayInternal().relu();
+        return linear(layer(prefix, 2), h);
+    }
+
+    /** [μ, σ] of the latent encoder ([B, Z] → [B, Z] each; σ is null for the deterministic AP). */
+    NDArray[] latent(NDArray r) {
+        NDArray h = linear(ApModelSpec.LATENT_SHARED, r).getNDArrayInternal().relu();
+        NDArray mu = linear(ApModelSpec.LATENT_MU, h);
+        if (!spec.architecture().variant().isStochastic()) {
+            return new NDArray[] {mu, null};
+        }
+        double floor = spec.architecture().latentSigmaFloor();
+        NDArray sigma = linear(ApModelSpec.LATENT_SIGMA, h).getNDArrayInternal().sigmoid()
+                .mul(1 - floor).add(floor);
+        return new NDArray[] {mu, sigma};
+    }
+
+    /**
+     * Multi-head self-attention among rows ([N, Z] → [N, Z]); {@code mask} [N, N] is 0 where row i
+     * may attend to row j and a large negative number elsewhere.
+     */
+    NDArray selfAttention(NDArray s, NDArray mask) {
+        ApArchitecture a = spec.architecture();
+        int heads = a.attentionHeads();
+        long n = s.getShape().get(0);
+        int dh = a.latentSize() / heads;
+        NDArray q = split(linear(ApModelSpec.ATTENTION_QUERY, s), n, heads, dh);
+        NDArray k = split(linear(ApModelSpec.ATTENTION_KEY, s), n, heads, dh);
+        NDArray v = split(linear(ApModelSpec.ATTENTION_VALUE, s), n, heads, dh);
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1)).div(Math.sqrt(dh)).add(mask).softmax(2);
+        NDArray out = scores.batchMatMul(v).transpose(1, 0, 2).reshape(n, a.latentSize());
+        return linear(ApModelSpec.ATTENTION_OUTPUT, out);
+    }
+
+    /** [output mean, output σ] of the decoder on [x, z(, det)] rows ([N, *] → [N, dy] each). */
+    NDArray[] decode(NDArray x, NDArray z, NDArray det) {
+        NDArray in = det == null ? x.concat(z, 1) : x.concat(z, 1).concat(det, 1);
+        NDArray h = linear(layer(ApModelSpec.DECODER, 0), in).getNDArrayInternal().relu();
+        h = linear(layer(ApModelSpec.DECODER, 1), h).getNDArrayInternal().relu();
+        h = linear(layer(ApModelSpec.DECODER, 2), h).getNDArrayInternal().relu();
+        NDArray out = linear(layer(ApModelSpec.DECODER, 3), h);
+        int dy = spec.labelSize();
+        double floor = spec.architecture().outputSigmaFloor();
+        NDArray mu = out.get(":, 0:" + dy);
+        NDArray sigma = out.get(":, " + dy + ":").getNDArrayInternal().softPlus().mul(1 - floor).add(floor);
+        return new NDArray[] {mu, sigma};
+    }
+
+    private static NDArray split(NDArray t, long n, int heads, int dh) {
+        return t.reshape(n, heads, dh).transpose(1, 0, 2);
+    }
+}
