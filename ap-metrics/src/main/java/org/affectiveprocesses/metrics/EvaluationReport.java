@@ -90,6 +90,32 @@ public final class EvaluationReport {
         }
     }
 
+    private EvaluationReport(EvaluationReport other, String modelName) {
+        this.modelName = modelName;
+        this.pooling = other.pooling;
+        this.dimensions = other.dimensions;
+        this.metrics = other.metrics;
+        this.sequenceCount = other.sequenceCount;
+        this.frameCount = other.frameCount;
+        this.labelledFrames = other.labelledFrames;
+        this.values = other.values;
+        this.excluded = other.excluded;
+    }
+
+    /**
+     * The same report under another model name (e.g. to label a row of a {@link ResultsTable}).
+     *
+     * @param name the new model name, non-blank
+     * @return a report with the same values and the new name
+     * @throws IllegalArgumentException if the name is {@code null} or blank
+     */
+    public EvaluationReport withModelName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("model name must not be blank");
+        }
+        return new EvaluationReport(this, name);
+    }
+
     /**
      * Starts a report over the given label dimensions.
      *

@@ -33,6 +33,16 @@ class EvaluationReportTest {
     }
 
     @Test
+    void withModelNameKeepsValuesAndRejectsBlankNames() {
+        EvaluationReport report = twoSequences().build(Pooling.POOLED, Metric.CCC);
+        EvaluationReport renamed = report.withModelName("Backbone");
+        assertThat(renamed.modelName()).isEqualTo("Backbone");
+        assertThat(report.modelName()).isEqualTo("AP");
+        assertThat(renamed.value(Metric.CCC, "Valence")).isEqualTo(report.value(Metric.CCC, "Valence"));
+        assertThatThrownBy(() -> report.withModelName(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pooledConcatenatesAllFrames() {
         // truth [0,1,0,1,0,1], prediction [0,1,1,2,1,2]: means 1/2 and 7/6;
         // var(truth) = 1/4; prediction deviations -7/6,-1/6,-1/6,5/6,-1/6,5/6 give

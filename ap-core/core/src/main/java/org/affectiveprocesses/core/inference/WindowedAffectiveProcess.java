@@ -135,7 +135,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
                 int[] frames = new int[w.length()];
                 System.arraycopy(run.validFrames, w.start(), frames, 0, w.length());
                 byLength.computeIfAbsent(w.length(), k -> new ArrayList<>())
-                        .add(new WindowJob(run, frames, windowKey(s.id(), frames[0])));
+                        .add(new WindowJob(run, w.start(), frames, windowKey(s.id(), frames[0])));
             }
         }
         for (List<WindowJob> jobs : byLength.values()) {
@@ -203,7 +203,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         }, n, noise);
         for (int i = 0; i < b; i++) {
             WindowJob job = jobs.get(i);
-            job.run.merger.add(job.frames, out.mean(), out.std(), out.samples(), i, b, l);
+            int[] positions = new int[l];
+            for (int j = 0; j < l; j++) {
+                positions[j] = job.validStart + j;
+            }
+            job.run.merger.add(positions, out.mean(), out.std(), out.samples(), i, b, l);
             int[] ctx = new int[job.context.length];
             for (int c = 0; c < ctx.length; c++) {
                 ctx[c] = job.frames[job.context[c]];
@@ -265,12 +269,18 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
     /** The frames of one window and its chosen context. */
     private static final class WindowJob {
         final SequenceRun run;
+        final int validStart;
         final int[] frames;
         final long key;
         int[] context;
 
-        WindowJob(SequenceRun run, int[] frames, long key) {
+        /**
+         * @param validStart the window's first position among the sequence's valid frames
+         * @param frames the window's sequence frame indices
+         */
+        WindowJob(SequenceRun run, int validStart, int[] frames, long key) {
             this.run = run;
+            this.validStart = validStart;
             this.frames = frames;
             this.key = key;
         }

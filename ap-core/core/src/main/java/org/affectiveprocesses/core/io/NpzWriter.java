@@ -111,7 +111,11 @@ public final class NpzWriter implements AutoCloseable {
      */
     public NpzWriter put(String name, NpyArray array) throws IOException {
         Objects.requireNonNull(array, "array");
-        String entry = reserve(NpzArchive.entryOf(Objects.requireNonNull(name, "name")));
+        if (Objects.requireNonNull(name, "name").isEmpty() || name.endsWith("/")) {
+            throw new IllegalArgumentException("an array needs a non-empty name not ending in '/', got '"
+                    + name + "'");
+        }
+        String entry = reserve(NpzArchive.entryOf(name));
         boolean done = false;
         try {
             ZipEntry ze = newEntry(entry);

@@ -23,9 +23,9 @@ final class LabelProcesses {
     static final double VA_TAU_MAX_S = 7.0;
 
     /** Solo events per minute and Action Unit (times a subject's expressivity). */
-    static final double AU_SOLO_PER_MINUTE = 2.0;
+    static final double AU_SOLO_PER_MINUTE = 4.0;
     /** Co-occurrence events per minute and group (times a subject's expressivity). */
-    static final double AU_GROUP_PER_MINUTE = 3.0;
+    static final double AU_GROUP_PER_MINUTE = 4.0;
     /** Probabilities of event levels 1..5. */
     static final double[] AU_LEVEL_PROBABILITIES = {0.3, 0.25, 0.2, 0.15, 0.1};
     static final double AU_MIN_DURATION_S = 1.0;

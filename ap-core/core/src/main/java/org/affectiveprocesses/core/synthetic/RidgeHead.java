@@ -29,7 +29,7 @@ import org.affectiveprocesses.metrics.Metric;
  */
 public final class RidgeHead {
     /** The default grid of scale-free ridge penalties λ, searched in this order. */
-    public static final List<Double> DEFAULT_LAMBDAS = List.of(1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1.0);
+    public static final List<Double> DEFAULT_LAMBDAS = List.of(1e-4, 1e-3, 1e-2, 0.1, 1.0);
 
     private static final int GRAM_BLOCK = 32;
 
@@ -269,11 +269,23 @@ public final class RidgeHead {
     /** Predicts one row of {@code src} at {@code srcOffset} into {@code dst} at {@code dstOffset}. */
     void predict(float[] src, int srcOffset, float[] dst, int dstOffset) {
         for (int d = 0; d < labelSize; d++) {
-            double s = bias[d];
             int w = d * featureSize;
-            for (int i = 0; i < featureSize; i++) {
-                s += weights[w + i] * src[srcOffset + i];
+            // four partial sums in a fixed order: faster, and still deterministic
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 4 <= featureSize; i += 4) {
+                s0 += weights[w + i] * src[srcOffset + i];
+                s1 += weights[w + i + 1] * src[srcOffset + i + 1];
+                s2 += weights[w + i + 2] * src[srcOffset + i + 2];
+                s3 += weights[w + i + 3] * src[srcOffset + i + 3];
             }
+            for (; i < featureSize; i++) {
+                s0 += weights[w + i] * src[srcOffset + i];
+            }
+            double s = bias[d] + ((s0 + s1) + (s2 + s3));
             dst[dstOffset + d] = (float) Math.max(-1.0, Math.min(1.0, s));
         }
     }

@@ -51,7 +51,7 @@ final class DjlForward {
         if (!spec.architecture().variant().isStochastic()) {
             return new NDArray[] {mu, null};
         }
-        double floor = spec.architecture().latentSigmaFloor();
+        float floor = (float) spec.architecture().latentSigmaFloor();
         NDArray sigma = linear(ApModelSpec.LATENT_SIGMA, h).getNDArrayInternal().sigmoid()
                 .mul(1 - floor).add(floor);
         return new NDArray[] {mu, sigma};
@@ -69,7 +69,7 @@ final class DjlForward {
         NDArray q = split(linear(ApModelSpec.ATTENTION_QUERY, s), n, heads, dh);
         NDArray k = split(linear(ApModelSpec.ATTENTION_KEY, s), n, heads, dh);
         NDArray v = split(linear(ApModelSpec.ATTENTION_VALUE, s), n, heads, dh);
-        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1)).div(Math.sqrt(dh)).add(mask).softmax(2);
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(dh)).add(mask).softmax(2);
         NDArray out = scores.batchMatMul(v).transpose(1, 0, 2).reshape(n, a.latentSize());
         return linear(ApModelSpec.ATTENTION_OUTPUT, out);
     }
@@ -82,7 +82,7 @@ final class DjlForward {
         h = linear(layer(ApModelSpec.DECODER, 2), h).getNDArrayInternal().relu();
         NDArray out = linear(layer(ApModelSpec.DECODER, 3), h);
         int dy = spec.labelSize();
-        double floor = spec.architecture().outputSigmaFloor();
+        float floor = (float) spec.architecture().outputSigmaFloor();
         NDArray mu = out.get(":, 0:" + dy);
         NDArray sigma = out.get(":, " + dy + ":").getNDArrayInternal().softPlus().mul(1 - floor).add(floor);
         return new NDArray[] {mu, sigma};

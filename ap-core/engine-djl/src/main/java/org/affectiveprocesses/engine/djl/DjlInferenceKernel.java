@@ -144,7 +144,7 @@ final class DjlInferenceKernel implements InferenceKernel {
             NDArray out = forward.linear(layer(ApModelSpec.DECODER, 3), hid);
             NDArray first = out.get("0:" + rows);
             float[] mean = first.get(":, 0:" + dy).toFloatArray();
-            double floor = a.outputSigmaFloor();
+            float floor = (float) a.outputSigmaFloor();
             float[] std = first.get(":, " + dy + ":").getNDArrayInternal().softPlus().mul(1 - floor).add(floor)
                     .toFloatArray();
             float[] samples = numSamples > 0 ? out.get(rows + ":, 0:" + dy).toFloatArray() : new float[0];
@@ -167,9 +167,9 @@ final class DjlInferenceKernel implements InferenceKernel {
         NDArray q = heads(forward.linear(ApModelSpec.ATTENTION_QUERY, d), b, l, heads, dh);
         NDArray k = heads(forward.linear(ApModelSpec.ATTENTION_KEY, d), b, l, heads, dh);
         NDArray v = heads(forward.linear(ApModelSpec.ATTENTION_VALUE, d), b, l, heads, dh);
-        NDArray keyMask = ctx.gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).sub(1).mul(1e9)
+        NDArray keyMask = ctx.gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).sub(1f).mul(1e9f)
                 .reshape(b, 1, 1, l).broadcast(b, heads, l, l).reshape((long) b * heads, l, l);
-        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1)).div(Math.sqrt(dh)).add(keyMask).softmax(2);
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(dh)).add(keyMask).softmax(2);
         NDArray out = scores.batchMatMul(v).reshape(b, heads, l, dh).transpose(0, 2, 1, 3)
                 .reshape((long) b * l, z);
         return forward.linear(ApModelSpec.ATTENTION_OUTPUT, out);

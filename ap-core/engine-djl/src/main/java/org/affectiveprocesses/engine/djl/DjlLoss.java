@@ -15,7 +15,7 @@ import org.affectiveprocesses.core.training.TrainingBatch;
  * weights.
  */
 final class DjlLoss {
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final float HALF_LOG_2PI = (float) (0.5 * Math.log(2 * Math.PI));
     private static final float MASKED = -1e9f;
 
     private final ApModelSpec spec;
@@ -59,27 +59,27 @@ final class DjlLoss {
         NDArray truth = m.create(b.truth(), new Shape(n, dy));
         NDArray mask = m.create(b.truthMask(), new Shape(n, dy));
         NDArray err = truth.sub(mu).div(sigma);
-        NDArray nllRows = sigma.log().add(err.square().mul(0.5)).add(HALF_LOG_2PI).mul(mask).sum(new int[] {1});
+        NDArray nllRows = sigma.log().add(err.square().mul(0.5f)).add(HALF_LOG_2PI).mul(mask).sum(new int[] {1});
         NDArray loss = nllRows.mul(m.create(b.frameWeights())).sum();
 
         if (config.objective().hasKl()) {
             NDArray[] qt = f.latent(tgtW.matMul(f.encode(ApModelSpec.ENCODER, x, truth)));
             NDArray kl = gaussianKl(qt[0], qt[1], qc[0], qc[1]).sum(new int[] {1});
-            loss = loss.add(kl.mul(m.create(b.clipKlWeights())).sum().mul(config.lambdaKl()));
+            loss = loss.add(kl.mul(m.create(b.clipKlWeights())).sum().mul((float) config.lambdaKl()));
         }
         if (config.objective().hasReg()) {
             NDArray meanMu = tgtW.matMul(mu);
             NDArray meanSigma = tgtW.matMul(sigma);
-            NDArray reg = meanSigma.log().neg().add(meanSigma.square().add(meanMu.square()).mul(0.5)).sub(0.5)
+            NDArray reg = meanSigma.log().neg().add(meanSigma.square().add(meanMu.square()).mul(0.5f)).sub(0.5f)
                     .sum(new int[] {1}).mean();
-            loss = loss.add(reg.mul(config.lambdaReg()));
+            loss = loss.add(reg.mul((float) config.lambdaReg()));
         }
         return loss;
     }
 
     /** KL(N(m1, s1) ‖ N(m2, s2)) element-wise. */
     static NDArray gaussianKl(NDArray m1, NDArray s1, NDArray m2, NDArray s2) {
-        return s2.div(s1).log().add(s1.square().add(m1.sub(m2).square()).div(s2.square().mul(2))).sub(0.5);
+        return s2.div(s1).log().add(s1.square().add(m1.sub(m2).square()).div(s2.square().mul(2f))).sub(0.5f);
     }
 
     /** [N][B] one-hot: row r belongs to clip b. */

@@ -93,18 +93,18 @@ final class DjlTrainingKernel implements TrainingKernel {
         grad.attach(sub);
         NDArray g = grad;
         if (config.weightDecay() > 0) {
-            NDArray decay = theta.mul(config.weightDecay());
+            NDArray decay = theta.mul((float) config.weightDecay());
             decay.attach(sub);
             g = grad.add(decay);
         }
-        m.muli(b1).addi(g.mul(1 - b1));
-        v.muli(b2).addi(g.square().muli(1 - b2));
+        m.muli((float) b1).addi(g.mul((float) (1 - b1)));
+        v.muli((float) b2).addi(g.square().muli((float) (1 - b2)));
         NDArray denominator = v.sqrt();
         denominator.attach(sub);
-        NDArray update = m.div(denominator.addi(config.adamEpsilon()));
+        NDArray update = m.div(denominator.addi((float) config.adamEpsilon()));
         update.attach(sub);
-        theta.subi(update.muli(lrT));
-        grad.muli(0); // the gradient accumulates across backward passes: clear it in place
+        theta.subi(update.muli((float) lrT));
+        grad.muli(0f); // the gradient accumulates across backward passes: clear it in place
     }
 
     @Override

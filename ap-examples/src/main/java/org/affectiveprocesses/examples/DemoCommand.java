@@ -1,0 +1,177 @@
+package org.affectiveprocesses.examples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.affectiveprocesses.api.AffectCorpus;
+import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
+import org.affectiveprocesses.api.ContextSelectors;
+import org.affectiveprocesses.api.EpochReport;
+import org.affectiveprocesses.api.LabelKind;
+import org.affectiveprocesses.api.Objective;
+import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.core.evaluation.Evaluation;
+import org.affectiveprocesses.core.synthetic.SyntheticAffectCorpus;
+import org.affectiveprocesses.core.synthetic.SyntheticConfig;
+import org.affectiveprocesses.metrics.EvaluationReport;
+import org.affectiveprocesses.metrics.Metric;
+import org.affectiveprocesses.metrics.ResultsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job: on the built-in synthetic corpus, train the backbone head and the Affective
+ * Process, evaluate on the test split (backbone vs AP), run the context-selection study (Fig. 3)
+ * and the loss ablation (Table 1), and print paper-style tables.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Train and evaluate the Affective Process on the built-in synthetic corpus "
+                + "and print the paper's tables (backbone vs AP, context selection, loss ablation).")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--labels", description = "va (valence/arousal, default) or au (BP4D Action Units)")
+    String labels = "va";
+
+    @Option(names = "--seed", description = "seed of the corpus and the training (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--epochs", description = "epochs (default ${DEFAULT-VALUE}; the paper: 25)")
+    int epochs = 6;
+
+    @Option(names = "--iterations", description = "steps per epoch (default ${DEFAULT-VALUE}; the paper: 1000)")
+    int iterations = 250;
+
+    @Option(names = "--objective", description = "training objective: nll, nll+kl, nll+reg (default), nll+reg+kl")
+    String objective = "nll+reg";
+
+    @Option(names = "--full", description = "the paper's schedule: 25 epochs x 1000 steps")
+    boolean full;
+
+    @Option(names = "--ablation", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "run the loss ablation of Table 1 (default: on; --no-ablation to skip)")
+    boolean ablation;
+
+    @Option(names = "--variants", description = "also train the architecture variants of Table 1")
+    boolean variants;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        long started = System.nanoTime();
+        if (full) {
+            epochs = 25;
+            iterations = 1000;
+        }
+        boolean au = labels.equalsIgnoreCase("au");
+        if (!au && !labels.equalsIgnoreCase("va")) {
+            throw new IllegalArgumentException("--labels must be va or au, got '" + labels + "'");
+        }
+        SyntheticConfig sc = (au ? SyntheticConfig.actionUnits() : SyntheticConfig.valenceArousal()).withSeed(seed);
+        SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(sc);
+        out.println("# Affective Process on " + corpus);
+        out.println();
+        TrainingConfig base = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
+                .withSeed(seed).withSchedule(epochs, iterations).withObjective(parseObjective(objective));
+        Metric headline = corpus.labelSpace().headlineMetric();
+
+        out.printf(Locale.ROOT, "Training the AP (%s, %s): %d epochs x %d steps, batch %d%n",
+                base.architecture().displayName(), base.objective().label(), epochs, iterations, base.batchSize());
+        AffectiveProcess ap = train(base, corpus, true);
+        EvaluationReport backbone = Evaluation.ofBackbone(corpus.split("test"), "Backbone (W)");
+        EvaluationReport apReport = Evaluation.of(ap, corpus.split("test"), ap.defaultOptions());
+        out.println();
+        out.println("## Test split: backbone vs AP (" + headline.displayName() + ", like the paper's Table "
+                + (au ? "5" : "2") + ")");
+        out.println();
+        out.println(ResultsTable.of(headline, renamed(backbone, "Backbone"), renamed(apReport, "AP")).toMarkdown());
+        if (au || corpus.labelSpace().kind() != LabelKind.VALENCE_AROUSAL) {
+            out.println("MSE (normalised scale):");
+            out.println();
+            out.println(ResultsTable.of(Metric.MSE, renamed(backbone, "Backbone"), renamed(apReport, "AP")).toMarkdown());
+        }
+        out.println("## Context selection on the test split (" + headline.displayName()
+                + " mean over dimensions, like Fig. 3)");
+        out.println();
+        ContextStudy.Result study = ContextStudy.of(ap, corpus.split("test"))
+                .selectors(ContextSelectors.lowestSigma(), ContextSelectors.random(7), ContextSelectors.highestSigma())
+                .contextSizes(10, 20, 30, 40, 50, 60).run();
+        out.println(meanTable(study));
+        out.printf(Locale.ROOT, "Backbone: %.3f%n%n", backbone.mean(headline));
+
+        if (ablation) {
+            out.println("## Ablation on the validation split (" + headline.displayName() + ", like Table 1)");
+            out.println();
+            List<EvaluationReport> rows = new ArrayList<>();
+            rows.add(renamed(Evaluation.ofBackbone(corpus.split("validation"), "Backbone"), "Backbone"));
+            for (Objective o : Objective.values()) {
+                AffectiveProcess m = o == base.objective() ? ap : train(base.withObjective(o), corpus, false);
+                rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), "AP " + o.label()));
+                if (m != ap) {
+                    m.close();
+                }
+            }
+            if (variants) {
+                for (ApArchitecture a : new ApArchitecture[] {ApArchitecture.paper().withVariant(ApVariant.DETERMINISTIC),
+                        ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC),
+                        ApArchitecture.paper().withPseudoLabels(false),
+                        ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC_ATTENTION)}) {
+                    try (AffectiveProcess m = train(base.withArchitecture(a), corpus, false)) {
+                        rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), a.displayName()));
+                    }
+                }
+            }
+            out.println(ResultsTable.of(headline, rows).toMarkdown());
+        }
+        ap.close();
+        out.printf(Locale.ROOT, "Done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private static Objective parseObjective(String text) {
+        for (Objective o : Objective.values()) {
+            if (o.label().equals(text)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown objective '" + text + "'; expected nll, nll+kl, nll+reg or nll+reg+kl");
+    }
+
+    private static AffectiveProcess train(TrainingConfig config, AffectCorpus corpus, boolean verbose) {
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                if (verbose) {
+                    System.out.println("  " + report.toLine());
+                }
+            }
+        };
+        return AffectiveProcess.trainer(config).listener(listener)
+                .fit(corpus.split("train"), corpus.split("validation"));
+    }
+
+    private static EvaluationReport renamed(EvaluationReport r, String name) {
+        return r.withModelName(name);
+    }
+
+    private static String meanTable(ContextStudy.Result study) {
+        StringBuilder sb = new StringBuilder("| Selector |");
+        for (int c : study.sizes()) {
+            sb.append(" C=").append(c).append(" |");
+        }
+        sb.append("\n|---|").append("---|".repeat(study.sizes().length)).append('\n');
+        for (String s : study.selectors()) {
+            sb.append("| ").append(s).append(" |");
+            for (int c : study.sizes()) {
+                sb.append(String.format(Locale.ROOT, " %.3f |", study.mean(s, c)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
