@@ -1,7 +1,6 @@
 package org.affectiveprocesses.api;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -126,14 +125,22 @@ public final class ContextSelectors {
             if (sigma == null) {
                 candidates.sigmaNorm(0); // throws the explanatory error
             }
-            Comparator<Integer> order = Comparator.comparingDouble(i -> sigma[i]);
-            if (!lowest) {
-                order = order.reversed();
+            // sort keys that pack the (order-preserving) bits of ±σ above the frame index, so
+            // ties go to the earlier frame in both directions, without boxing
+            long[] keys = new long[sigma.length];
+            for (int i = 0; i < sigma.length; i++) {
+                float v = (float) (lowest ? sigma[i] : -sigma[i]);
+                int bits = Float.floatToIntBits(v == 0f ? 0f : v);
+                int ordered = (bits < 0 ? ~bits : bits | Integer.MIN_VALUE) ^ Integer.MIN_VALUE;
+                keys[i] = ((long) ordered << 32) | i;
             }
-            // ties go to the earlier frame, whatever the direction
-            order = order.thenComparingInt(i -> i);
-            return IntStream.range(0, sigma.length).boxed().sorted(order).limit(contextSize)
-                    .mapToInt(Integer::intValue).sorted().toArray();
+            Arrays.sort(keys);
+            int[] chosen = new int[contextSize];
+            for (int k = 0; k < contextSize; k++) {
+                chosen[k] = (int) keys[k];
+            }
+            Arrays.sort(chosen);
+            return chosen;
         }
 
         @Override

@@ -17,6 +17,28 @@ class ContextSelectorsTest {
     }
 
     @Test
+    void sigmaOrderMatchesASortOfTheValuesIncludingNegativesAndDuplicates() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] sigma = new double[70];
+            for (int i = 0; i < sigma.length; i++) {
+                sigma[i] = rng.nextInt(4) == 0 ? 0.5 : rng.nextGaussian();
+            }
+            int c = 1 + rng.nextInt(70);
+            Integer[] order = new Integer[70];
+            for (int i = 0; i < 70; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> sigma[i]).thenComparingInt(i -> i));
+            int[] expected = java.util.Arrays.stream(order).limit(c).mapToInt(Integer::intValue).sorted().toArray();
+            assertThat(ContextSelectors.lowestSigma().select(ContextCandidates.of(sigma, 0), c)).containsExactly(expected);
+            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> -sigma[i]).thenComparingInt(i -> i));
+            int[] expectedHigh = java.util.Arrays.stream(order).limit(c).mapToInt(Integer::intValue).sorted().toArray();
+            assertThat(ContextSelectors.highestSigma().select(ContextCandidates.of(sigma, 0), c)).containsExactly(expectedHigh);
+        }
+    }
+
+    @Test
     void tiesGoToTheEarlierFrame() {
         ContextCandidates c = ContextCandidates.of(new double[] {0.2, 0.1, 0.2, 0.2}, 1);
         assertThat(ContextSelectors.lowestSigma().select(c, 2)).containsExactly(0, 1);

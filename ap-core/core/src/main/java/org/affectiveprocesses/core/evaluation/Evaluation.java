@@ -27,9 +27,13 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** The model's default protocol, pooled over all frames. */
+    /**
+     * The model's default protocol, pooled over all frames; the row is named after the AP's
+     * variant (e.g. {@code "AP"}) or the model type.
+     */
     public static EvaluationReport of(AffectModel model, SequenceDataset data) {
-        return of(model.info().description().split(" \\(")[0], data, model::predictAll, Pooling.POOLED);
+        String name = model instanceof AffectiveProcess ap ? ap.architecture().displayName() : model.info().modelType();
+        return of(name, data, model::predictAll, Pooling.POOLED);
     }
 
     /** An Affective Process under the given test protocol, pooled over all frames. */

@@ -34,13 +34,27 @@ final class DjlForward {
                 .singletonOrThrow();
     }
 
-    /** r = encoder([x, up(ŷ)]) for every row ([N, dx], [N, dy] → [N, Z]). */
+    /**
+     * r = encoder([x, up(ŷ)]) for every row ([N, dx], [N, dy] → [N, Z]). The label upsampling is
+     * folded into the first layer inside the recorded graph: W₀[x, Uŷ + b_u] + b₀ = W₀ₓx +
+     * (W₀ᵧU)ŷ + (W₀ᵧb_u + b₀), the same function with the same gradients, without the [N, dx]
+     * upsampled labels.
+     */
     NDArray encode(String prefix, NDArray x, NDArray labels) {
-        NDArray in = spec.architecture().usePseudoLabels()
-                ? x.concat(linear(ApModelSpec.LABEL_UPSAMPLE, labels), 1)
-                : x;
-        NDArray h = linear(layer(prefix, 0), in).getNDArrayInternal().relu();
-        h = linear(layer(prefix, 1), h).getNDArrayInternal().relu();
+        NDArray pre;
+        if (spec.architecture().usePseudoLabels()) {
+            int dx = spec.featureSize();
+            NDArray w0 = params.apply(weight(layer(prefix, 0)));
+            NDArray w0x = w0.get(":, 0:" + dx);
+            NDArray w0y = w0.get(":, " + dx + ":");
+            NDArray wLabels = w0y.matMul(params.apply(weight(ApModelSpec.LABEL_UPSAMPLE)));
+            NDArray b = params.apply(bias(layer(prefix, 0)))
+                    .add(w0y.matMul(params.apply(bias(ApModelSpec.LABEL_UPSAMPLE)).expandDims(1)).squeeze(1));
+            pre = x.getNDArrayInternal().linear(x, w0x, b).singletonOrThrow().add(labels.matMul(wLabels.transpose()));
+        } else {
+            pre = linear(layer(prefix, 0), x);
+        }
+        NDArray h = linear(layer(prefix, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
         return linear(layer(prefix, 2), h);
     }
 
@@ -74,11 +88,22 @@ final class DjlForward {
         return linear(ApModelSpec.ATTENTION_OUTPUT, out);
     }
 
-    /** [output mean, output σ] of the decoder on [x, z(, det)] rows ([N, *] → [N, dy] each). */
-    NDArray[] decode(NDArray x, NDArray z, NDArray det) {
-        NDArray in = det == null ? x.concat(z, 1) : x.concat(z, 1).concat(det, 1);
-        NDArray h = linear(layer(ApModelSpec.DECODER, 0), in).getNDArrayInternal().relu();
-        h = linear(layer(ApModelSpec.DECODER, 1), h).getNDArrayInternal().relu();
+    /**
+     * [output mean, output σ] of the decoder for every row ([N, dy] each), where z (and the
+     * deterministic path) are per clip: the first layer's z part is multiplied once per clip and
+     * spread to the clip's rows by {@code rowsOfClip} ([N, B] one-hot), instead of once per row.
+     */
+    NDArray[] decode(NDArray x, NDArray zPerClip, NDArray detPerClip, NDArray rowsOfClip) {
+        int dx = spec.featureSize();
+        int z = spec.architecture().latentSize();
+        NDArray w0 = params.apply(weight(layer(ApModelSpec.DECODER, 0)));
+        NDArray perClip = zPerClip.matMul(w0.get(":, " + dx + ":" + (dx + z)).transpose());
+        if (detPerClip != null) {
+            perClip = perClip.add(detPerClip.matMul(w0.get(":, " + (dx + z) + ":").transpose()));
+        }
+        NDArray pre = x.getNDArrayInternal().linear(x, w0.get(":, 0:" + dx), params.apply(bias(layer(ApModelSpec.DECODER, 0))))
+                .singletonOrThrow().add(rowsOfClip.matMul(perClip));
+        NDArray h = linear(layer(ApModelSpec.DECODER, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
         h = linear(layer(ApModelSpec.DECODER, 2), h).getNDArrayInternal().relu();
         NDArray out = linear(layer(ApModelSpec.DECODER, 3), h);
         int dy = spec.labelSize();

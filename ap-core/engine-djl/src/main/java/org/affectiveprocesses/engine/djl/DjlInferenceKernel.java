@@ -27,8 +27,10 @@ import org.affectiveprocesses.core.model.ApWeights;
  * <ul>
  *   <li>the label upsampling is folded into the encoder's first layer: W₀[x, Uŷ + b_u] + b₀ =
  *       W₀ₓx + (W₀ᵧU)ŷ + (W₀ᵧb_u + b₀), so the encoder reads ŷ through a dy × H matrix;
- *   <li>the products of the features with the first layers of the encoder(s) and the decoder are
- *       one matrix product x·[W₀ₓ; W_dec,ₓ]ᵀ;
+ *   <li>the first layers of the encoder(s) and the decoder's x part are one matrix product of the
+ *       rows [x, ŷ] with the stacked weights [[W₀ₓ, W₀ᵧU]; [W_dec,ₓ, 0]];
+ *   <li>per-frame σ (for context selection) skips the μ head, and the aggregated context skips
+ *       the σ head unless function samples are drawn;
  *   <li>the decoder's first layer splits into the per-frame x part and a per-window z part, so z
  *       is multiplied once per window and each function sample costs only the decoder's upper
  *       layers.
@@ -38,13 +40,10 @@ final class DjlInferenceKernel implements InferenceKernel {
     private final ApModelSpec spec;
     private final NDManager manager;
     private final Map<String, NDArray> p = new HashMap<>();
-    private final NDArray firstX;
+    private final NDArray first;
     private final NDArray firstBias;
-    private final NDArray encLabels;
-    private final NDArray detLabels;
-    private final NDArray decZ;
-    private final NDArray decDet;
-    private final NDArray decBias;
+    private final NDArray decZt;
+    private final NDArray decDett;
     private final int branches;
     private final DjlForward forward;
 
@@ -64,32 +63,33 @@ final class DjlInferenceKernel implements InferenceKernel {
         float[][] detFold = det ? foldFirstLayer(weights, ApModelSpec.DET_ENCODER) : null;
         float[] dec = weights.get(weight(layer(ApModelSpec.DECODER, 0)));
         int decIn = spec.decoderInputSize();
-        float[] stacked = new float[branches * h * dx];
+        int dy = spec.labelSize();
+        int in = dx + dy;
+        // rows of the stacked first layer: encoder, [deterministic encoder,] decoder; columns [x, ŷ]
+        float[] stacked = new float[branches * h * in];
         float[] stackedBias = new float[branches * h];
-        System.arraycopy(enc[0], 0, stacked, 0, h * dx);
-        System.arraycopy(enc[2], 0, stackedBias, 0, h);
+        stackRows(stacked, stackedBias, 0, enc, dx, dy, h);
         if (det) {
-            System.arraycopy(detFold[0], 0, stacked, h * dx, h * dx);
-            System.arraycopy(detFold[2], 0, stackedBias, h, h);
+            stackRows(stacked, stackedBias, 1, detFold, dx, dy, h);
         }
-        float[] decX = new float[h * dx];
-        float[] decZValues = new float[h * z];
-        float[] decDetValues = new float[h * z];
+        float[] decZt = new float[z * h];
+        float[] decDett = new float[z * h];
+        float[] decBias = weights.get(bias(layer(ApModelSpec.DECODER, 0)));
+        int decRow = branches - 1;
         for (int o = 0; o < h; o++) {
-            System.arraycopy(dec, o * decIn, decX, o * dx, dx);
-            System.arraycopy(dec, o * decIn + dx, decZValues, o * z, z);
-            if (det) {
-                System.arraycopy(dec, o * decIn + dx + z, decDetValues, o * z, z);
+            System.arraycopy(dec, o * decIn, stacked, (decRow * h + o) * in, dx);
+            stackedBias[decRow * h + o] = decBias[o];
+            for (int k = 0; k < z; k++) {
+                decZt[k * h + o] = dec[o * decIn + dx + k];
+                if (det) {
+                    decDett[k * h + o] = dec[o * decIn + dx + z + k];
+                }
             }
         }
-        System.arraycopy(decX, 0, stacked, (branches - 1) * h * dx, h * dx);
-        this.firstX = manager.create(stacked, new Shape(branches * h, dx));
+        this.first = manager.create(stacked, new Shape(branches * h, in));
         this.firstBias = manager.create(stackedBias);
-        this.encLabels = a.usePseudoLabels() ? manager.create(enc[1], new Shape(h, spec.labelSize())) : null;
-        this.detLabels = det && a.usePseudoLabels() ? manager.create(detFold[1], new Shape(h, spec.labelSize())) : null;
-        this.decZ = manager.create(decZValues, new Shape(h, z));
-        this.decDet = det ? manager.create(decDetValues, new Shape(h, z)) : null;
-        this.decBias = manager.create(weights.get(bias(layer(ApModelSpec.DECODER, 0))));
+        this.decZt = manager.create(decZt, new Shape(z, h));
+        this.decDett = det ? manager.create(decDett, new Shape(z, h)) : null;
         this.forward = new DjlForward(spec, p::get);
     }
 
@@ -109,31 +109,30 @@ final class DjlInferenceKernel implements InferenceKernel {
         }
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.create(batch.features(), new Shape(rows, dx));
-            NDArray y = m.create(batch.encoderLabels(), new Shape(rows, dy));
-            NDArray xw = x.getNDArrayInternal().linear(x, firstX, firstBias).singletonOrThrow();
-            NDArray r = encoderTail(ApModelSpec.ENCODER, xw.get(":, 0:" + h), encLabels, y);
-            float[] sigmaNorms = null;
-            if (a.variant().isStochastic()) {
-                NDArray sigma = forward.latent(r)[1];
-                sigmaNorms = sigma.norm(new int[] {1}).toFloatArray();
-            }
+            NDArray xy = x.concat(m.create(batch.encoderLabels(), new Shape(rows, dy)), 1);
+            NDArray xw = xy.getNDArrayInternal().linear(xy, first, firstBias).singletonOrThrow();
+            NDArray r = encoderTail(ApModelSpec.ENCODER, xw.get(":, 0:" + h));
+            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(r, rows, z) : null;
             NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, 1, l));
             NDArray rc = ctx.batchMatMul(r.reshape(b, l, z)).reshape(b, z);
-            NDArray[] q = forward.latent(rc);
-            NDArray zAll = q[0].expandDims(0);
+            NDArray shared = forward.linear(ApModelSpec.LATENT_SHARED, rc).getNDArrayInternal().relu();
+            NDArray zAll = forward.linear(ApModelSpec.LATENT_MU, shared);
             if (numSamples > 0) {
+                float floor = (float) a.latentSigmaFloor();
+                NDArray sigma = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid()
+                        .mul(1 - floor).add(floor);
                 NDArray eps = m.create(noise, new Shape(numSamples, b, z));
-                zAll = zAll.concat(q[0].expandDims(0).add(q[1].expandDims(0).mul(eps)), 0);
+                zAll = zAll.expandDims(0).concat(zAll.expandDims(0).add(sigma.expandDims(0).mul(eps)), 0);
             }
             int copies = numSamples + 1;
-            NDArray zPart = zAll.reshape((long) copies * b, z).matMul(decZ.transpose()).add(decBias);
+            NDArray zPart = zAll.reshape((long) copies * b, z).matMul(decZt);
             if (a.variant().hasDeterministicPath()) {
-                NDArray d = encoderTail(ApModelSpec.DET_ENCODER, xw.get(":, " + h + ":" + (2 * h)), detLabels, y);
+                NDArray d = encoderTail(ApModelSpec.DET_ENCODER, xw.get(":, " + h + ":" + (2 * h)));
                 if (a.variant() == ApVariant.LATENT_DETERMINISTIC_ATTENTION) {
                     d = windowAttention(d, ctx, b, l);
                 }
                 NDArray rDet = ctx.batchMatMul(d.reshape(b, l, z)).reshape(b, z);
-                zPart = zPart.reshape(copies, b, h).add(rDet.matMul(decDet.transpose()).expandDims(0))
+                zPart = zPart.reshape(copies, b, h).add(rDet.matMul(decDett).expandDims(0))
                         .reshape((long) copies * b, h);
             }
             NDArray decX = xw.get(":, " + ((branches - 1) * h) + ":").reshape(1, b, l, h);
@@ -141,20 +140,52 @@ final class DjlInferenceKernel implements InferenceKernel {
                     .reshape((long) copies * rows, h);
             hid = forward.linear(layer(ApModelSpec.DECODER, 1), hid).getNDArrayInternal().relu();
             hid = forward.linear(layer(ApModelSpec.DECODER, 2), hid).getNDArrayInternal().relu();
-            NDArray out = forward.linear(layer(ApModelSpec.DECODER, 3), hid);
-            NDArray first = out.get("0:" + rows);
-            float[] mean = first.get(":, 0:" + dy).toFloatArray();
-            float floor = (float) a.outputSigmaFloor();
-            float[] std = first.get(":, " + dy + ":").getNDArrayInternal().softPlus().mul(1 - floor).add(floor)
-                    .toFloatArray();
-            float[] samples = numSamples > 0 ? out.get(rows + ":, 0:" + dy).toFloatArray() : new float[0];
-            return new WindowOutput(mean, std, samples, sigmaNorms);
+            float[] out = forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray();
+            return split(out, rows, numSamples, sigmaNorms);
         }
     }
 
-    /** The rest of an encoder after the folded first layer's x product. */
-    private NDArray encoderTail(String prefix, NDArray xPart, NDArray labelWeights, NDArray labels) {
-        NDArray pre = labelWeights == null ? xPart : xPart.add(labels.matMul(labelWeights.transpose()));
+    /** Mean, σ_y = floor + (1 − floor)·softplus(raw) and sample means from the decoder's rows. */
+    private WindowOutput split(float[] out, int rows, int numSamples, float[] sigmaNorms) {
+        int dy = spec.labelSize();
+        double floor = spec.architecture().outputSigmaFloor();
+        float[] mean = new float[rows * dy];
+        float[] std = new float[rows * dy];
+        float[] samples = new float[numSamples * rows * dy];
+        for (int r = 0; r < rows; r++) {
+            for (int d = 0; d < dy; d++) {
+                mean[r * dy + d] = out[r * 2 * dy + d];
+                double raw = out[r * 2 * dy + dy + d];
+                std[r * dy + d] = (float) (floor + (1 - floor) * (raw > 30 ? raw : Math.log1p(Math.exp(raw))));
+            }
+        }
+        for (int r = rows; r < (numSamples + 1) * rows; r++) {
+            for (int d = 0; d < dy; d++) {
+                samples[(r - rows) * dy + d] = out[r * 2 * dy + d];
+            }
+        }
+        return new WindowOutput(mean, std, samples, sigmaNorms);
+    }
+
+    /** ‖σ(r_t)‖ of every row: σ = floor + (1 − floor)·sigmoid(latent.sigma(relu(latent.shared(r)))). */
+    private float[] frameSigmaNorms(NDArray r, int rows, int z) {
+        NDArray shared = forward.linear(ApModelSpec.LATENT_SHARED, r).getNDArrayInternal().relu();
+        float[] s = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid().toFloatArray();
+        double floor = spec.architecture().latentSigmaFloor();
+        float[] norms = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            for (int k = 0; k < z; k++) {
+                double sigma = floor + (1 - floor) * s[i * z + k];
+                sum += sigma * sigma;
+            }
+            norms[i] = (float) Math.sqrt(sum);
+        }
+        return norms;
+    }
+
+    /** The rest of an encoder after its (folded, stacked) first layer. */
+    private NDArray encoderTail(String prefix, NDArray pre) {
         NDArray hid = forward.linear(layer(prefix, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
         return forward.linear(layer(prefix, 2), hid);
     }
@@ -215,6 +246,19 @@ final class DjlInferenceKernel implements InferenceKernel {
             }
         }
         return new float[][] {wx, wy, bias};
+    }
+
+    /** Copies a folded first layer [W_x, W_ŷ, b] into block {@code block} of the stacked layer. */
+    private static void stackRows(float[] stacked, float[] stackedBias, int block, float[][] fold, int dx, int dy,
+            int h) {
+        int in = dx + dy;
+        for (int o = 0; o < h; o++) {
+            System.arraycopy(fold[0], o * dx, stacked, (block * h + o) * in, dx);
+            if (fold[1] != null) {
+                System.arraycopy(fold[1], o * dy, stacked, (block * h + o) * in + dx, dy);
+            }
+            stackedBias[block * h + o] = fold[2][o];
+        }
     }
 
     private Shape shapeOf(String name) {

@@ -35,24 +35,28 @@ final class DjlLoss {
         int z = spec.architecture().latentSize();
         ApVariant variant = spec.architecture().variant();
         NDArray x = m.create(b.features(), new Shape(n, dx));
-        NDArray ctxLabels = m.create(b.contextLabels(), new Shape(n, dy));
-        NDArray ctxW = m.create(b.contextWeights(), new Shape(bs, n));
         NDArray tgtW = m.create(b.targetWeights(), new Shape(bs, n));
         NDArray rowsOfClip = m.create(membership(b), new Shape(n, bs));
 
-        NDArray[] qc = f.latent(ctxW.matMul(f.encode(ApModelSpec.ENCODER, x, ctxLabels)));
+        // only the context rows reach the aggregation: encode a compact copy of them
+        ContextRows c = ContextRows.of(b, dx, dy);
+        NDArray xc = m.create(c.features(), new Shape(c.rows(), dx));
+        NDArray labelsC = m.create(c.labels(), new Shape(c.rows(), dy));
+        NDArray ctxW = m.create(c.weights(), new Shape(bs, c.rows()));
+
+        NDArray[] qc = f.latent(ctxW.matMul(f.encode(ApModelSpec.ENCODER, xc, labelsC)));
         NDArray zc = variant.isStochastic()
                 ? qc[0].add(qc[1].mul(m.create(b.noise(), new Shape(bs, z))))
                 : qc[0];
         NDArray det = null;
         if (variant.hasDeterministicPath()) {
-            NDArray d = f.encode(ApModelSpec.DET_ENCODER, x, ctxLabels);
+            NDArray d = f.encode(ApModelSpec.DET_ENCODER, xc, labelsC);
             if (variant == ApVariant.LATENT_DETERMINISTIC_ATTENTION) {
-                d = f.selfAttention(d, m.create(attentionMask(b), new Shape(n, n)));
+                d = f.selfAttention(d, m.create(attentionMask(c.clips()), new Shape(c.rows(), c.rows())));
             }
-            det = rowsOfClip.matMul(ctxW.matMul(d));
+            det = ctxW.matMul(d);
         }
-        NDArray[] out = f.decode(x, rowsOfClip.matMul(zc), det);
+        NDArray[] out = f.decode(x, zc, det, rowsOfClip);
         NDArray mu = out[0];
         NDArray sigma = out[1];
 
@@ -93,18 +97,58 @@ final class DjlLoss {
         return out;
     }
 
-    /** [N][N] additive mask: row i attends to the context rows of its own clip only. */
-    static float[] attentionMask(TrainingBatch b) {
-        int n = b.rows();
-        int[] clip = b.rowClips();
-        float[] ctx = b.contextWeights();
+    /** [C][C] additive mask over the context rows: a row attends to its own clip's rows only. */
+    static float[] attentionMask(int[] clipOfRow) {
+        int n = clipOfRow.length;
         float[] out = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                boolean allowed = clip[i] == clip[j] && ctx[clip[j] * n + j] > 0;
-                out[i * n + j] = allowed ? 0f : MASKED;
+                out[i * n + j] = clipOfRow[i] == clipOfRow[j] ? 0f : MASKED;
             }
         }
         return out;
+    }
+
+    /**
+     * The context rows of a batch, copied compactly.
+     *
+     * @param features [C][dx]
+     * @param labels [C][dy] the labels the context encoder reads
+     * @param weights [B][C] the aggregation weights (1/C_b within clip b)
+     * @param clips the clip of each context row
+     */
+    record ContextRows(float[] features, float[] labels, float[] weights, int[] clips) {
+        int rows() {
+            return clips.length;
+        }
+
+        static ContextRows of(TrainingBatch b, int dx, int dy) {
+            int n = b.rows();
+            int[] clipOfRow = b.rowClips();
+            float[] w = b.contextWeights();
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                if (w[clipOfRow[r] * n + r] > 0) {
+                    count++;
+                }
+            }
+            float[] x = new float[count * dx];
+            float[] y = new float[count * dy];
+            float[] cw = new float[b.clips() * count];
+            int[] clips = new int[count];
+            int k = 0;
+            for (int r = 0; r < n; r++) {
+                int clip = clipOfRow[r];
+                float weight = w[clip * n + r];
+                if (weight > 0) {
+                    System.arraycopy(b.features(), r * dx, x, k * dx, dx);
+                    System.arraycopy(b.contextLabels(), r * dy, y, k * dy, dy);
+                    cw[clip * count + k] = weight;
+                    clips[k] = clip;
+                    k++;
+                }
+            }
+            return new ContextRows(x, y, cw, clips);
+        }
     }
 }

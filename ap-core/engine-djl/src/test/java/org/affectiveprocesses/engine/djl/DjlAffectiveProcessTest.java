@@ -186,6 +186,18 @@ class DjlAffectiveProcessTest {
     }
 
     @Test
+    void aSequenceWithoutAnyFaceHasNoWindowAndNoPrediction() {
+        AffectSequence.Builder b = AffectSequence.builder("no-face", LabelSpace.valenceArousal(), 64);
+        for (int t = 0; t < 5; t++) {
+            b.addInvalidFrame(t / 30.0);
+        }
+        Prediction p = trained.predict(b.build());
+        assertThat(p.windows()).isEmpty();
+        assertThat(p.isPredicted(0)).isFalse();
+        assertThat(p.mean(4, 1)).isNaN();
+    }
+
+    @Test
     void wrongFeatureSizeOrLabelSpaceIsAClearError() {
         AffectSequence wrongSize = AffectSequence.of("w", LabelSpace.valenceArousal(),
                 new float[][] {{1, 2, 3}}, new float[][] {{0, 0}}, null);
