@@ -1,0 +1,4 @@
+/**
+ * The backbone benchmark: {@link org.affectiveprocesses.backbone.bench.BackboneBench}.
+ */
+package org.affectiveprocesses.backbone.bench;
