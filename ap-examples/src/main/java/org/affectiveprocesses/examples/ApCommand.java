@@ -6,13 +6,24 @@ import picocli.CommandLine.Command;
 /** The {@code ap} command line; picocli handles parsing, help and exit codes. */
 @Command(name = "ap", mixinStandardHelpOptions = true, versionProvider = ApCommand.Version.class,
         description = "Affective Processes for Java: facial affect with temporal context.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class,
+            PlotCommand.class, StoreCommand.class, ImportCommand.class, ExtractCommand.class, PredictCommand.class,
+            CompareCommand.class, CommandLine.HelpCommand.class})
 public final class ApCommand {
+
+    @CommandLine.Option(names = CliErrors.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "on an error, print the stack trace too")
+    boolean verbose;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        int code = new CommandLine(new ApCommand()).execute(args);
+        int code = commandLine().execute(args);
         System.exit(code);
+    }
+
+    /** The configured command line: exit code 0 ok, 1 runtime failure (one-line error), 2 usage error. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ApCommand()).setExecutionExceptionHandler(new CliErrors());
     }
 
     /** Prints the SDK version. */

@@ -60,8 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--variants", description = "also train the architecture variants of Table 1")
     boolean variants;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "also write report.html and the figures (Fig. 3, Fig. 4) as PNG files into DIR")
+    java.nio.file.Path report;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintStream out = System.out;
         long started = System.nanoTime();
         if (full) {
@@ -108,10 +112,12 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("## Ablation on the validation split (" + headline.displayName() + ", like Table 1)");
             out.println();
             List<EvaluationReport> rows = new ArrayList<>();
+            StringBuilder selection = new StringBuilder("| Model | lowest σ | random | highest σ |\n|---|---|---|---|\n");
             rows.add(renamed(Evaluation.ofBackbone(corpus.split("validation"), "Backbone"), "Backbone"));
             for (Objective o : Objective.values()) {
                 AffectiveProcess m = o == base.objective() ? ap : train(base.withObjective(o), corpus, false);
                 rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), "AP " + o.label()));
+                selection.append(selectionRow("AP " + o.label(), m, corpus, headline));
                 if (m != ap) {
                     m.close();
                 }
@@ -123,14 +129,35 @@ public final class DemoCommand implements Callable<Integer> {
                         ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC_ATTENTION)}) {
                     try (AffectiveProcess m = train(base.withArchitecture(a), corpus, false)) {
                         rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), a.displayName()));
+                        if (a.variant().isStochastic()) {
+                            selection.append(selectionRow(a.displayName(), m, corpus, headline));
+                        }
                     }
                 }
             }
             out.println(ResultsTable.of(headline, rows).toMarkdown());
+            out.println("Context selection per model (validation " + headline.displayName()
+                    + " mean, C = 40 of 70):");
+            out.println();
+            out.println(selection);
+        }
+        if (report != null) {
+            DemoReport.write(report, ap, corpus, backbone, apReport, study);
         }
         ap.close();
         out.printf(Locale.ROOT, "Done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** One row: the model's mean score with lowest-σ, random and highest-σ context at C = 40. */
+    private static String selectionRow(String name, AffectiveProcess m, AffectCorpus corpus, Metric metric) {
+        StringBuilder row = new StringBuilder("| " + name + " |");
+        for (var selector : List.of(ContextSelectors.lowestSigma(), ContextSelectors.random(7),
+                ContextSelectors.highestSigma())) {
+            EvaluationReport r = Evaluation.of(m, corpus.split("validation"), m.defaultOptions().withSelector(selector));
+            row.append(String.format(Locale.ROOT, " %.3f |", r.mean(metric)));
+        }
+        return row.append('\n').toString();
     }
 
     private static Objective parseObjective(String text) {

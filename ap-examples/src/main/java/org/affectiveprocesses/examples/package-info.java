@@ -1,5 +1,7 @@
 /**
- * Command-line applications: {@code ap demo} (the paper's experiments on the built-in synthetic
- * corpus or on feature files) and {@code ap bench} (throughput against the machine's sgemm).
+ * The {@code ap} command line: {@code demo} (the paper's experiments on the built-in synthetic
+ * corpus), {@code train}, {@code evaluate}, {@code plot}, {@code store} and {@code import} (feature
+ * stores of real corpora), {@code extract} and {@code predict} (video to per-frame affect), {@code
+ * compare} (temporal baselines) and {@code bench} (throughput against the machine's sgemm).
  */
 package org.affectiveprocesses.examples;

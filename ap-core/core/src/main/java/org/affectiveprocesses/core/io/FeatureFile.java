@@ -319,6 +319,69 @@ public final class FeatureFile {
         }
     }
 
+    /**
+     * What a feature file describes, read from its metadata and array headers only.
+     *
+     * @param id the sequence's name
+     * @param subject the person shown (the id when the file names none)
+     * @param labelSpace the label space
+     * @param frames the number of frames T
+     * @param featureSize the feature size dx
+     * @param backbone the feature extractor's name, or null
+     */
+    public record Header(String id, String subject, LabelSpace labelSpace, int frames, int featureSize,
+            String backbone) {
+        /** Validates. */
+        public Header {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(labelSpace, "labelSpace");
+        }
+    }
+
+    /**
+     * Reads a feature file's metadata and the shapes of its frame arrays without reading frame
+     * data (cheap: for indexing many files).
+     *
+     * @param file the feature file
+     * @return the id, subject, label space, frame count, feature size and backbone name
+     * @throws ModelFormatException if the metadata is invalid or {@code valid.npy} or {@code
+     *     features.npy} is missing or of the wrong type or shape
+     * @throws IOException if reading fails
+     */
+    public static Header readHeader(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (NpzReader r = NpzArchive.open(file)) {
+            if (!r.containsEntry(META)) {
+                throw new ModelFormatException(file, "lacks the entry '" + META + "'; it is not a feature file");
+            }
+            Json.Fields meta = meta(r);
+            String id = meta.text("id");
+            if (id.isBlank()) {
+                throw meta.fail("id", "must not be empty");
+            }
+            String subject = meta.optionalText("subject");
+            LabelSpace space = Json.labelSpace(meta.object("labelSpace"));
+            for (String name : List.of(VALID, FEATURES)) {
+                if (!r.contains(name)) {
+                    throw new ModelFormatException(file, "lacks the entry '" + NpzArchive.entryOf(name) + "'");
+                }
+            }
+            NpyHeader valid = r.header(VALID);
+            NpyHeader features = r.header(FEATURES);
+            boolean ok = valid.type() == NpyType.BOOL && valid.shape().length == 1 && valid.shape()[0] > 0
+                    && features.type() == NpyType.FLOAT32 && features.shape().length == 2
+                    && features.shape()[0] == valid.shape()[0] && features.shape()[1] > 0;
+            if (!ok) {
+                throw new ModelFormatException(file, "entries '" + NpzArchive.entryOf(VALID) + "' and '"
+                        + NpzArchive.entryOf(FEATURES) + "' hold " + valid + " and " + features
+                        + "; expected '|b1' (T,) and '<f4' (T, dx) with T, dx >= 1");
+            }
+            return new Header(id, subject == null ? id : subject, space, valid.shape()[0],
+                    features.shape()[1], meta.optionalText("backbone"));
+        }
+    }
+
     private static Json.Fields meta(NpzReader r) throws IOException {
         Path file = r.file();
         Json.Fields m = Json.parse(r.text(META), file, META);

@@ -1,0 +1,212 @@
+package org.affectiveprocesses.baselines;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.affectiveprocesses.api.Engine;
+import org.affectiveprocesses.api.EpochReport;
+import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.baselines.nn.Adam;
+import org.affectiveprocesses.baselines.nn.ParameterInit;
+import org.affectiveprocesses.baselines.nn.ParameterNames;
+import org.affectiveprocesses.baselines.nn.TemporalNetwork;
+import org.affectiveprocesses.core.SdkVersion;
+import org.affectiveprocesses.core.evaluation.Evaluation;
+import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.core.training.LearningRateSchedule;
+import org.affectiveprocesses.metrics.EvaluationReport;
+import org.affectiveprocesses.metrics.Metric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a baseline with its {@link BaselineTrainingConfig}: seeded initial weights ({@link
+ * ParameterInit}), {@code epochs × iterationsPerEpoch} Adam steps on clips of L frames ({@link
+ * WindowSampler}) minimising the masked mean squared error, validation with the test protocol
+ * after every epoch, and the best epoch's weights kept, like the Affective Process's trainer. The
+ * returned model reports, as each frame's σ, its root-mean-square validation error per dimension.
+ * With the same seed, on CPU, two runs give the same weights.
+ */
+public final class BaselineTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(BaselineTrainer.class);
+
+    private final BaselineTrainingConfig config;
+    private final Engine engine;
+    private TrainingListener listener = new TrainingListener() {
+        @Override
+        public void onEpoch(EpochReport report) {
+            LOG.info(report.toLine());
+        }
+    };
+
+    BaselineTrainer(BaselineTrainingConfig config, Engine engine) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** Where progress goes; by default one log line per epoch. Returns this trainer. */
+    public BaselineTrainer listener(TrainingListener newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener");
+        return this;
+    }
+
+    /**
+     * Trains and returns the model of the best validation epoch.
+     *
+     * @param train training sequences with ground truth
+     * @param validation held-out sequences with ground truth, for model selection
+     * @return the model; close it
+     * @throws IllegalArgumentException if the datasets disagree on label space or feature size, or
+     *     hold no labelled clip of L valid frames
+     * @throws IllegalStateException if the loss stops being finite
+     */
+    public BaselineModel fit(SequenceDataset train, SequenceDataset validation) {
+        if (!train.labelSpace().equals(validation.labelSpace())) {
+            throw new IllegalArgumentException("training data '" + train.name() + "' predicts " + train.labelSpace().name()
+                    + " but validation data '" + validation.name() + "' " + validation.labelSpace().name());
+        }
+        if (train.featureSize() != validation.featureSize()) {
+            throw new IllegalArgumentException("training data '" + train.name() + "' has " + train.featureSize()
+                    + "-d features but validation data '" + validation.name() + "' has " + validation.featureSize() + "-d");
+        }
+        BaselineSpec spec = new BaselineSpec(config.architecture(), train.featureSize(), train.labelSpace(),
+                config.usePseudoLabels());
+        InputNormalization norm = InputNormalization.fit(train, config.usePseudoLabels());
+        WindowSampler sampler = new WindowSampler(train, config.architecture().windowLength(), config.batchSize(),
+                config.usePseudoLabels(), norm, config.seed() + 1);
+        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.totalSteps(),
+                config.cosineAnnealing());
+        Device device = Devices.of(engine);
+        Metric selection = config.selectionMetric();
+        BaselineWeights best = null;
+        Map<String, Double> bestScores = Map.of();
+        double bestScore = Double.NaN;
+        int bestEpoch = 0;
+        try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            TemporalNetwork network = NetworkFactory.build(spec);
+            network.initialize(manager);
+            ParameterInit.initialize(network, config.seed());
+            List<TensorSpec> tensors = NetworkFactory.tensors(network);
+            Map<String, Parameter> params = ParameterNames.of(network);
+            List<NDArray> arrays = new ArrayList<>();
+            params.values().forEach(p -> arrays.add(p.getArray()));
+            Adam adam = new Adam(arrays, manager, config.beta1(), config.beta2(), config.adamEpsilon(),
+                    config.weightDecay(), config.gradientClipNorm());
+            ParameterStore store = new ParameterStore(manager, false);
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                double sum = 0;
+                double lr = config.learningRate();
+                for (int s = 1; s <= config.iterationsPerEpoch(); s++) {
+                    lr = schedule.at((long) (epoch - 1) * config.iterationsPerEpoch() + (s - 1));
+                    double loss = step(network, store, adam, manager, sampler.next(), lr);
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException("training diverged: loss is " + loss + " at epoch " + epoch
+                                + ", step " + s + " (learning rate " + lr + "); lower the learning rate");
+                    }
+                    sum += loss;
+                    listener.onStep(epoch, s, config.iterationsPerEpoch(), loss);
+                }
+                Map<String, float[]> values = new LinkedHashMap<>();
+                params.forEach((name, p) -> values.put(name, p.getArray().toFloatArray()));
+                BaselineWeights current = BaselineWeights.of(tensors, values);
+                Map<String, Double> scores = validate(spec, current, norm, validation);
+                double score = scores.get(selection.displayName() + " mean");
+                boolean improved = bestEpoch == 0 || better(score, bestScore, selection);
+                if (improved) {
+                    best = current;
+                    bestScore = score;
+                    bestScores = scores;
+                    bestEpoch = epoch;
+                }
+                listener.onEpoch(new EpochReport(epoch, config.epochs(), sum / config.iterationsPerEpoch(), lr, scores,
+                        score, improved, (System.nanoTime() - started) / 1e9));
+            }
+        }
+        Provenance provenance = new Provenance(SdkVersion.get(), "djl",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toString(), train.identity(),
+                validation.identity(), bestScores, bestEpoch);
+        return BaselineModel.open(new BaselineModelFile.Contents(spec, best, norm, outputStd(spec, bestScores),
+                config.hop(), config.inferenceBatchSize(), provenance), engine);
+    }
+
+    /** One optimiser step on a batch; returns the batch's masked mean squared error. */
+    private double step(TemporalNetwork network, ParameterStore store, Adam adam, NDManager manager,
+            WindowSampler.Batch batch, double lr) {
+        int b = batch.clips();
+        int l = batch.length();
+        int dy = network.labelSize();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray x = scratch.create(batch.inputs(), new Shape(b, l, network.inputSize()));
+            NDArray y = scratch.create(batch.targets(), new Shape(b, l, dy));
+            NDArray mask = scratch.create(batch.mask(), new Shape(b, l, dy));
+            float loss;
+            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                NDArray error = network.predict(store, x, true).sub(y).square().mul(mask).sum().div(mask.sum());
+                gc.backward(error);
+                loss = error.getFloat();
+            }
+            if (Float.isFinite(loss)) {
+                adam.step(scratch, lr);
+            }
+            return loss;
+        }
+    }
+
+    /** Scores weights on the validation split with the test protocol (σ is not scored). */
+    private Map<String, Double> validate(BaselineSpec spec, BaselineWeights weights, InputNormalization norm,
+            SequenceDataset validation) {
+        float[] unit = new float[spec.labelSize()];
+        Arrays.fill(unit, 1f);
+        Provenance none = new Provenance(SdkVersion.get(), "djl", "", "", "", "", Map.of(), 0);
+        try (BaselineModel model = BaselineModel.open(new BaselineModelFile.Contents(spec, weights, norm, unit,
+                config.hop(), config.inferenceBatchSize(), none), engine)) {
+            EvaluationReport report = Evaluation.of(model, validation);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (Metric m : new Metric[] {config.selectionMetric(), Metric.CCC, Metric.MSE}) {
+                for (String d : report.dimensions()) {
+                    scores.put(m.displayName() + " " + d, report.value(m, d));
+                }
+                scores.put(m.displayName() + " mean", report.mean(m));
+            }
+            return scores;
+        }
+    }
+
+    /**
+     * Each dimension's σ: the root of the selected epoch's validation MSE; 1 where the validation
+     * split has no label for the dimension.
+     */
+    private static float[] outputStd(BaselineSpec spec, Map<String, Double> scores) {
+        float[] std = new float[spec.labelSize()];
+        for (int d = 0; d < std.length; d++) {
+            Double mse = scores.get(Metric.MSE.displayName() + " " + spec.labelSpace().dimension(d));
+            std[d] = mse == null || !Double.isFinite(mse) ? 1f : (float) Math.max(Math.sqrt(mse), 1e-6);
+        }
+        return std;
+    }
+
+    private static boolean better(double score, double best, Metric metric) {
+        if (Double.isNaN(score)) {
+            return false;
+        }
+        if (Double.isNaN(best)) {
+            return true;
+        }
+        return metric.higherIsBetter() ? score > best : score < best;
+    }
+}

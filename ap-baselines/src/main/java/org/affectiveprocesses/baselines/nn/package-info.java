@@ -1,0 +1,12 @@
+/**
+ * The baselines' networks as DJL blocks on PyTorch, and the machinery around them: counting
+ * parameters and multiply-adds by walking the blocks ({@link
+ * org.affectiveprocesses.baselines.nn.MacCounter}), readable parameter names ({@link
+ * org.affectiveprocesses.baselines.nn.ParameterNames}), seeded initialisation ({@link
+ * org.affectiveprocesses.baselines.nn.ParameterInit}) and the Adam update ({@link
+ * org.affectiveprocesses.baselines.nn.Adam}).
+ *
+ * <p>Every network maps a window {@code [batch, time, inputSize]} to per-frame predictions
+ * {@code [batch, time, labelSize]} and accepts any window length.
+ */
+package org.affectiveprocesses.baselines.nn;

@@ -1,0 +1,134 @@
+package org.affectiveprocesses.engine.tensorflow;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.affectiveprocesses.api.Engine;
+import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.TrainingKernel;
+import org.affectiveprocesses.core.model.ApModelSpec;
+import org.affectiveprocesses.core.model.ApWeights;
+import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.core.training.TrainingBatch;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Training with one {@link TrainingGraph} and one session. The variables are set from the given
+ * weights by feeding them to assign ops (no TensorFlow initialisers). A step is two session
+ * calls: the loss and its gradient, then, if the loss is finite, the {@code ApplyAdam} update
+ * with that gradient fed back:
+ *
+ * <pre>
+ * g = ∇L + wd·θ
+ * m = β1·m + (1 − β1)·g        v = β2·v + (1 − β2)·g²
+ * θ = θ − lr·√(1 − β2^t)/(1 − β1^t) · m / (√v + ε)
+ * </pre>
+ *
+ * <p>(Kingma &amp; Ba's efficient form, which is what {@code ApplyAdam} computes; the learning
+ * rate and β^t are fed each step.)
+ */
+final class TfTrainingKernel implements TrainingKernel {
+    /**
+     * Grappler takes one to two seconds on the first step of the gradient graph and gains no
+     * measurable step rate on CPU (the step is dominated by the products), so it is off.
+     */
+    private static final boolean OPTIMISE = false;
+
+    private final ApModelSpec spec;
+    private final TrainingConfig config;
+    private final List<TensorSpec> tensors;
+    private final int[] offsets;
+    private final Graph graph;
+    private final TrainingGraph g;
+    private final Session session;
+    private long t;
+    private boolean closed;
+
+    TfTrainingKernel(ApWeights initial, TrainingConfig config, Engine engine) {
+        this.spec = initial.spec();
+        this.config = config;
+        this.tensors = spec.parameters();
+        this.offsets = new int[tensors.size() + 1];
+        for (int i = 0; i < tensors.size(); i++) {
+            offsets[i + 1] = offsets[i] + tensors.get(i).size();
+        }
+        this.graph = new Graph();
+        try {
+            this.g = new TrainingGraph(graph, spec, config, offsets);
+            this.session = TfDevices.open(graph, engine, OPTIMISE);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+        try (TfTensors feeds = new TfTensors().feed(g.initialValues, flatten(initial), offsets[tensors.size()])) {
+            Session.Runner r = feeds.runner(session);
+            g.initialise.forEach(r::addTarget);
+            r.run().close();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public double step(TrainingBatch batch, double learningRate) {
+        checkOpen();
+        try (TfTensors feeds = g.loss.feed(batch, new TfTensors());
+                Result out = feeds.runner(session).fetch(g.loss.loss()).fetch(g.gradient).run()) {
+            float value = ((TFloat32) out.get(0)).getFloat();
+            if (Float.isFinite(value)) {
+                t++;
+                try (TfTensors adam = new TfTensors()
+                        .feed(g.gradient, out.get(1))
+                        .feed(g.learningRate, new float[] {(float) learningRate})
+                        .feed(g.beta1Power, new float[] {(float) Math.pow(config.beta1(), t)})
+                        .feed(g.beta2Power, new float[] {(float) Math.pow(config.beta2(), t)})) {
+                    adam.runner(session).addTarget(g.update).run().close();
+                }
+            }
+            return value;
+        }
+    }
+
+    @Override
+    public ApWeights weights() {
+        checkOpen();
+        float[] flat;
+        try (Result r = session.runner().fetch(g.theta).run()) {
+            flat = TfTensors.read(r.get(0));
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (int i = 0; i < tensors.size(); i++) {
+            values.put(tensors.get(i).name(), Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]));
+        }
+        return ApWeights.of(spec, values);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            session.close();
+            graph.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this TensorFlow training kernel is closed");
+        }
+    }
+
+    private float[] flatten(ApWeights w) {
+        float[] flat = new float[offsets[tensors.size()]];
+        for (int i = 0; i < tensors.size(); i++) {
+            float[] values = w.get(tensors.get(i).name());
+            System.arraycopy(values, 0, flat, offsets[i], values.length);
+        }
+        return flat;
+    }
+}

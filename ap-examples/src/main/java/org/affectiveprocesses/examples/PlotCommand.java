@@ -1,0 +1,198 @@
+package org.affectiveprocesses.examples;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.affectiveprocesses.api.AffectCorpus;
+import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.ContextSelectors;
+import org.affectiveprocesses.api.InferenceOptions;
+import org.affectiveprocesses.api.Prediction;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.charts.Chart;
+import org.affectiveprocesses.charts.ContextStudyChart;
+import org.affectiveprocesses.charts.WindowChart;
+import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.core.evaluation.Evaluation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ap plot}: the paper's figures as PNG files. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = "Draw the paper's figures as PNG files: Fig. 4 (a window) or Fig. 3 (context selection).",
+        subcommands = {PlotCommand.Window.class, PlotCommand.Context.class, CommandLine.HelpCommand.class})
+public final class PlotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "name a figure: ap plot window ... or ap plot context ...");
+    }
+
+    /** Fig. 4 for one window of one sequence. */
+    @Command(name = "window", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Fig. 4: ground truth, backbone, AP mean ± σ, function samples and context frames of a window.",
+                "Example: ap plot window --store sewa-store -m sewa.apmodel --split test --sequence S12-V1 -o fig4.png"})
+    public static final class Window implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file")
+        Path model;
+
+        @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", description = "the split (default ${DEFAULT-VALUE})")
+        String split = "test";
+
+        @Option(names = "--sequence", paramLabel = "ID", description = "the sequence (default: the split's first)")
+        String sequence;
+
+        @Option(names = "--window-index", paramLabel = "K", description = "which window to draw, from 0 (default: the middle one)")
+        Integer windowIndex;
+
+        @Option(names = "--frames", paramLabel = "FROM-TO", description = "draw frames FROM to TO (inclusive) instead of a window")
+        String frames;
+
+        @Option(names = "--dimension", paramLabel = "NAME", description = "the label dimension (default: the first)")
+        String dimension;
+
+        @Option(names = "--samples", paramLabel = "N", description = "function samples (default ${DEFAULT-VALUE})")
+        int samples = 10;
+
+        @Mixin
+        InferenceOverrides protocol;
+
+        @Option(names = "--size", paramLabel = "WxH", description = "image size in pixels (default ${DEFAULT-VALUE})")
+        String size = WindowChart.DEFAULT_WIDTH + "x" + WindowChart.DEFAULT_HEIGHT;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the PNG to write (default ${DEFAULT-VALUE})")
+        Path out = Path.of("fig4.png");
+
+        @Override
+        public Integer call() throws Exception {
+            int[] wh = size(spec, size);
+            AffectCorpus corpus = data.open();
+            SequenceDataset ds = corpus.split(split);
+            AffectSequence s = find(ds, sequence);
+            try (AffectiveProcess ap = AffectiveProcess.load(model)) {
+                InferenceOptions o = protocol.apply(ap.defaultOptions()).withSamples(samples, 7);
+                Prediction p = ap.predict(s, o);
+                WindowChart chart = WindowChart.of(s, p).size(wh[0], wh[1]);
+                if (dimension != null) {
+                    chart.dimension(dimension);
+                }
+                if (frames != null) {
+                    int[] range = range(frames);
+                    chart.frames(range[0], range[1] + 1);
+                } else {
+                    chart.window(windowIndex != null ? windowIndex : p.windows().size() / 2);
+                }
+                chart.build().save(out);
+            }
+            System.out.println("Wrote " + out + " (" + s.id() + ")");
+            return 0;
+        }
+
+        private int[] range(String text) {
+            String[] ft = text.split("-");
+            try {
+                if (ft.length == 2) {
+                    return new int[] {Integer.parseInt(ft[0].strip()), Integer.parseInt(ft[1].strip())};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ParameterException(spec.commandLine(), "--frames must be FROM-TO (frame numbers), got '" + text + "'");
+        }
+
+        private static AffectSequence find(SequenceDataset ds, String id) {
+            if (id == null) {
+                return ds.get(0);
+            }
+            for (int i = 0; i < ds.size(); i++) {
+                AffectSequence s = ds.get(i);
+                if (s.id().equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("split '" + ds.name() + "' has no sequence '" + id + "'");
+        }
+    }
+
+    /** Fig. 3: the context-selection study. */
+    @Command(name = "context", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Fig. 3: score vs number of context points for lowest σ, random and highest σ selection.",
+                "Example: ap plot context --store sewa-store -m sewa.apmodel --split validation -o fig3.png"})
+    public static final class Context implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file")
+        Path model;
+
+        @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", description = "the split (default ${DEFAULT-VALUE})")
+        String split = "validation";
+
+        @Option(names = "--sizes", split = ",", paramLabel = "C", description = "context sizes (default 10,20,30,40,50,60)")
+        int[] sizes = {10, 20, 30, 40, 50, 60};
+
+        @Option(names = "--dimension", paramLabel = "NAME", description = "one label dimension (default: the mean)")
+        String dimension;
+
+        @Option(names = "--size", paramLabel = "WxH", description = "image size in pixels (default ${DEFAULT-VALUE})")
+        String size = ContextStudyChart.DEFAULT_WIDTH + "x" + ContextStudyChart.DEFAULT_HEIGHT;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the PNG to write (default ${DEFAULT-VALUE})")
+        Path out = Path.of("fig3.png");
+
+        @Override
+        public Integer call() throws Exception {
+            int[] wh = size(spec, size);
+            SequenceDataset ds = data.open().split(split);
+            try (AffectiveProcess ap = AffectiveProcess.load(model)) {
+                ContextStudy.Result r;
+                try {
+                    r = ContextStudy.of(ap, ds).selectors(ContextSelectors.lowestSigma(), ContextSelectors.random(7),
+                            ContextSelectors.highestSigma()).contextSizes(sizes).run();
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+                }
+                double backbone = dimension == null ? Evaluation.ofBackbone(ds, "Backbone").mean(r.metric())
+                        : Evaluation.ofBackbone(ds, "Backbone").value(r.metric(), dimension);
+                ContextStudyChart c = ContextStudyChart.of(r).backbone(backbone).size(wh[0], wh[1]);
+                if (dimension != null) {
+                    c.dimension(dimension);
+                }
+                Chart chart = c.build();
+                chart.save(out);
+                System.out.println(r.toMarkdown());
+                System.out.printf(Locale.ROOT, "Backbone: %.3f%nWrote %s%n", backbone, out);
+            }
+            return 0;
+        }
+    }
+
+    static int[] size(CommandSpec spec, String text) {
+        String[] p = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) {
+                return new int[] {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--size must be WIDTHxHEIGHT in pixels, e.g. 900x420; got '" + text + "'");
+    }
+}

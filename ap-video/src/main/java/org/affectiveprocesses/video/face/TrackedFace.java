@@ -1,0 +1,21 @@
+package org.affectiveprocesses.video.face;
+
+import java.util.Objects;
+import org.affectiveprocesses.api.backbone.FaceBox;
+
+/**
+ * The followed face in one frame.
+ *
+ * @param id the track's id: the same while the same face is followed, a new one after the
+ *     tracker lost it and picked up a face again (ids start at 1)
+ * @param box where it is in this frame
+ */
+public record TrackedFace(int id, FaceBox box) {
+    /** Validates. */
+    public TrackedFace {
+        Objects.requireNonNull(box, "box");
+        if (id < 1) {
+            throw new IllegalArgumentException("track ids start at 1, got " + id);
+        }
+    }
+}
