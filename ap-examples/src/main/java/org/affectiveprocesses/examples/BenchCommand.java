@@ -13,6 +13,7 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
 import org.affectiveprocesses.core.model.ApModelSpec;
@@ -21,6 +22,8 @@ import org.affectiveprocesses.core.training.ClipSampler;
 import org.affectiveprocesses.core.training.TrainingBatch;
 import org.affectiveprocesses.engine.djl.DjlBackend;
 import org.affectiveprocesses.engine.djl.DjlSgemm;
+import org.affectiveprocesses.engine.tensorflow.TfBackend;
+import org.affectiveprocesses.engine.tensorflow.TfSgemm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
  * the machine's sgemm rate measured through the same engine in the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Inference windows/s (batch 1 and 64), training steps/s (batch 16, L=70) and sgemm GFLOP/s.")
+        description = "Per engine (DJL, TensorFlow): inference windows/s (batch 1 and 64), training steps/s "
+                + "(batch 16, L=70) and sgemm GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "seconds per measurement (default ${DEFAULT-VALUE})")
@@ -41,21 +45,26 @@ public final class BenchCommand implements Callable<Integer> {
         long macs = spec.complexity(70).multiplyAdds();
         System.out.printf(Locale.ROOT, "Paper configuration: %,d parameters, %,d multiply-adds per 70-frame window%n",
                 spec.parameterCount(), macs);
-        System.out.printf(Locale.ROOT, "Threads: %d cores; engine djl (PyTorch), device cpu%n",
+        System.out.printf(Locale.ROOT, "Threads: %d cores; engines djl (PyTorch) and tensorflow, device cpu%n",
                 Runtime.getRuntime().availableProcessors());
-        double sgemm = DjlSgemm.gflops(1024, 10, 5);
-        System.out.printf(Locale.ROOT, "sgemm (1024^3, DJL matMul): %.1f GFLOP/s%n", sgemm);
-        DjlBackend backend = new DjlBackend();
-        Engine cpu = Engine.named("djl").onDevice("cpu");
-        Provenance none = new Provenance("bench", "djl", "", "", "", "", java.util.Map.of(), 0);
+        bench(new DjlBackend(), DjlSgemm.gflops(1024, 10, 5), spec, macs);
+        bench(new TfBackend(), TfSgemm.gflops(1024, 10, 5), spec, macs);
+        return 0;
+    }
+
+    /** The figures of one engine, next to its own sgemm rate measured in the same run. */
+    private void bench(ApBackend backend, double sgemm, ApModelSpec spec, long macs) {
+        System.out.printf(Locale.ROOT, "%n[%s] sgemm (1024^3): %.1f GFLOP/s%n", backend.name(), sgemm);
+        Engine cpu = Engine.named(backend.name()).onDevice("cpu");
+        Provenance none = new Provenance("bench", backend.name(), "", "", "", "", java.util.Map.of(), 0);
         try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(backend, cpu,
                 WeightInitializer.initialize(spec, 1), InferenceOptions.paper(), none)) {
             for (int batch : new int[] {1, 64}) {
                 double wps = windowsPerSecond(ap, batch);
                 double ratio = wps * macs * 2 / (sgemm * 1e9);
                 System.out.printf(Locale.ROOT,
-                        "inference batch %2d: %,8.0f windows/s  (%.1f GFLOP/s counted on the paper MACs, %.2f of sgemm)%n",
-                        batch, wps, wps * macs * 2 / 1e9, ratio);
+                        "[%s] inference batch %2d: %,8.0f windows/s  (%.1f GFLOP/s counted on the paper MACs, %.2f of sgemm)%n",
+                        backend.name(), batch, wps, wps * macs * 2 / 1e9, ratio);
             }
         }
         TrainingConfig config = TrainingConfig.valenceArousal().toBuilder().clipLength(70, 70).build();
@@ -76,9 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
                 steps++;
             }
             double sps = steps / ((System.nanoTime() - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "training batch 16, L=70: %.1f steps/s%n", sps);
+            System.out.printf(Locale.ROOT, "[%s] training batch 16, L=70: %.1f steps/s%n", backend.name(), sps);
         }
-        return 0;
     }
 
     private double windowsPerSecond(AffectiveProcess ap, int batch) {
