@@ -1,5 +1,6 @@
 package org.affectiveprocesses.api;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -175,6 +176,27 @@ public final class AffectSequence {
     public void copyFeatures(int t, float[] dst, int offset) {
         checkFrame(t);
         System.arraycopy(features, t * featureSize, dst, offset, featureSize);
+    }
+
+    /**
+     * Puts the features of frame {@code t} into {@code dst} at its position (no allocation).
+     *
+     * @throws java.nio.BufferOverflowException if {@code dst} has fewer than featureSize values left
+     */
+    public void copyFeatures(int t, FloatBuffer dst) {
+        checkFrame(t);
+        dst.put(features, t * featureSize, featureSize);
+    }
+
+    /**
+     * Puts the pseudo-labels of frame {@code t} into {@code dst} at its position (no allocation).
+     *
+     * @throws java.nio.BufferOverflowException if {@code dst} has fewer than labelSize values left
+     */
+    public void copyPseudoLabels(int t, FloatBuffer dst) {
+        checkFrame(t);
+        int dy = labelSpace.size();
+        dst.put(pseudoLabels, t * dy, dy);
     }
 
     /** Pseudo-label dimension {@code d} of frame {@code t} (normalised). */

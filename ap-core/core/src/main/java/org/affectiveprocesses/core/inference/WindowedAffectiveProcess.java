@@ -153,20 +153,12 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
     private void runBatch(List<WindowJob> jobs, InferenceOptions options) {
         int b = jobs.size();
         int l = jobs.get(0).frames.length;
-        int dx = spec.featureSize();
-        int dy = spec.labelSize();
         int z = spec.architecture().latentSize();
-        float[] x = new float[b * l * dx];
-        float[] y = new float[b * l * dy];
-        for (int i = 0; i < b; i++) {
-            WindowJob job = jobs.get(i);
-            for (int j = 0; j < l; j++) {
-                int t = job.frames[j];
-                job.run.sequence.copyFeatures(t, x, (i * l + j) * dx);
-                for (int d = 0; d < dy; d++) {
-                    y[(i * l + j) * dy + d] = job.run.sequence.pseudoLabel(t, d);
-                }
-            }
+        List<AffectSequence> sequences = new ArrayList<>(b);
+        List<int[]> frames = new ArrayList<>(b);
+        for (WindowJob job : jobs) {
+            sequences.add(job.run.sequence);
+            frames.add(job.frames);
         }
         int n = options.numSamples();
         float[] noise = new float[n * b * z];
@@ -181,7 +173,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         }
         ContextSelector selector = options.selector();
         int contextSize = Math.min(options.contextSize(), l);
-        WindowOutput out = kernel.run(new WindowBatch(b, l, x, y), sigma -> {
+        WindowOutput out = kernel.run(WindowBatch.ofSequences(sequences, frames), sigma -> {
             float[] weightsOut = new float[b * l];
             for (int i = 0; i < b; i++) {
                 double[] s = null;

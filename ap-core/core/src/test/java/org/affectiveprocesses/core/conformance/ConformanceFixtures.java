@@ -47,7 +47,7 @@ public final class ConformanceFixtures {
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) (rng.nextDouble() * 2 - 1);
         }
-        return new WindowBatch(b, l, x, y);
+        return WindowBatch.of(b, l, x, y);
     }
 
     /** n standard-normal draws. */

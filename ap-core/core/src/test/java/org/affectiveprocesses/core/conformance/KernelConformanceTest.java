@@ -149,7 +149,7 @@ public abstract class KernelConformanceTest {
         try (InferenceKernel k = backend().openInference(w, engine())) {
             WindowOutput all = k.run(batch, sigma -> weights, samples, noise);
             for (int i = 0; i < b; i++) {
-                WindowBatch one = new WindowBatch(1, l,
+                WindowBatch one = WindowBatch.of(1, l,
                         Arrays.copyOfRange(batch.features(), i * l * batch.featureSize(), (i + 1) * l * batch.featureSize()),
                         Arrays.copyOfRange(batch.encoderLabels(), i * l * DY, (i + 1) * l * DY));
                 float[] oneNoise = new float[samples * WIDTH];
@@ -240,7 +240,7 @@ public abstract class KernelConformanceTest {
     void windowsOfTheWrongSizeAreAClearError() {
         ApWeights w = WeightInitializer.initialize(spec(ApVariant.LATENT, true), 1);
         try (InferenceKernel k = backend().openInference(w, engine())) {
-            WindowBatch wrong = new WindowBatch(1, 4, new float[4 * 5], new float[4 * VA.size()]);
+            WindowBatch wrong = WindowBatch.of(1, 4, new float[4 * 5], new float[4 * VA.size()]);
             assertThatThrownBy(() -> k.run(wrong, sigma -> new float[4], 0, new float[0]))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5");
         }

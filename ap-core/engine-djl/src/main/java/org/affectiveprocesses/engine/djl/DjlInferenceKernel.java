@@ -1,13 +1,15 @@
 package org.affectiveprocesses.engine.djl;
 
-import static org.affectiveprocesses.core.model.ApModelSpec.bias;
 import static org.affectiveprocesses.core.model.ApModelSpec.layer;
-import static org.affectiveprocesses.core.model.ApModelSpec.weight;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import org.affectiveprocesses.api.ApArchitecture;
@@ -18,79 +20,72 @@ import org.affectiveprocesses.core.engine.WindowBatch;
 import org.affectiveprocesses.core.engine.WindowOutput;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
+import org.affectiveprocesses.core.model.InferenceFolds;
 
 /**
  * The test-time forward pass on DJL/PyTorch, with the same results as {@link
- * org.affectiveprocesses.core.model.ApReference} and less work, by algebra on the weights done
- * once when the model is loaded:
+ * org.affectiveprocesses.core.model.ApReference} and less work: the weights are rearranged once
+ * by {@link InferenceFolds} (label upsampling folded into the encoder, the encoder's last layer
+ * into the latent encoder, the μ head into the decoder), each window's rows [x, ŷ] are packed
+ * once into a reused direct buffer, and per window only the small latent path runs. Per-frame
+ * ‖σ‖ for context selection is reduced in the engine, so one value per frame crosses into Java.
  *
- * <ul>
- *   <li>the label upsampling is folded into the encoder's first layer: W₀[x, Uŷ + b_u] + b₀ =
- *       W₀ₓx + (W₀ᵧU)ŷ + (W₀ᵧb_u + b₀), so the encoder reads ŷ through a dy × H matrix;
- *   <li>the first layers of the encoder(s) and the decoder's x part are one matrix product of the
- *       rows [x, ŷ] with the stacked weights [[W₀ₓ, W₀ᵧU]; [W_dec,ₓ, 0]];
- *   <li>per-frame σ (for context selection) skips the μ head, and the aggregated context skips
- *       the σ head unless function samples are drawn;
- *   <li>the decoder's first layer splits into the per-frame x part and a per-window z part, so z
- *       is multiplied once per window and each function sample costs only the decoder's upper
- *       layers.
- * </ul>
+ * <p>Small batches run their products on the calling thread only (see {@link
+ * #SINGLE_THREAD_ROWS}).
  */
 final class DjlInferenceKernel implements InferenceKernel {
+    /**
+     * Batches of fewer rows (frames) than this run their products on the calling thread only: for
+     * 70-row products, PyTorch's intra-op threading costs more than it gains (on 2 cores a
+     * 70-frame window takes about 1.1 ms single-threaded against 1.6-2.3 ms on two threads). Set
+     * with {@code -Dap.djl.singleThreadRows}; 0 turns it off.
+     */
+    static final int SINGLE_THREAD_ROWS = Integer.getInteger("ap.djl.singleThreadRows", 1024);
+    private static final int[] FEATURE_AXIS = {1};
+
     private final ApModelSpec spec;
     private final NDManager manager;
     private final Map<String, NDArray> p = new HashMap<>();
-    private final NDArray first;
-    private final NDArray firstBias;
-    private final NDArray decZt;
-    private final NDArray decDett;
-    private final int branches;
     private final DjlForward forward;
+    private final NDArray encoderFirst;
+    private final NDArray encoderFirstBias;
+    private final NDArray detEncoderFirst;
+    private final NDArray detEncoderFirstBias;
+    private final NDArray decoderX;
+    private final NDArray decoderXBias;
+    private final NDArray latentIn;
+    private final NDArray latentInBias;
+    private final NDArray decoderFromShared;
+    private final NDArray decoderFromSharedBias;
+    private final NDArray decoderZt;
+    private final NDArray decoderDett;
+    private final ThreadLocal<ByteBuffer> rowBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
 
     DjlInferenceKernel(ApWeights weights, Device device) {
         this.spec = weights.spec();
         this.manager = NDManager.newBaseManager(device, "PyTorch");
-        ApArchitecture a = spec.architecture();
-        int dx = spec.featureSize();
-        int h = a.hiddenSize();
-        int z = a.latentSize();
-        boolean det = a.variant().hasDeterministicPath();
-        this.branches = det ? 3 : 2;
         for (String name : weights.names()) {
             p.put(name, manager.create(weights.get(name), shapeOf(name)));
         }
-        float[][] enc = foldFirstLayer(weights, ApModelSpec.ENCODER);
-        float[][] detFold = det ? foldFirstLayer(weights, ApModelSpec.DET_ENCODER) : null;
-        float[] dec = weights.get(weight(layer(ApModelSpec.DECODER, 0)));
-        int decIn = spec.decoderInputSize();
-        int dy = spec.labelSize();
-        int in = dx + dy;
-        // rows of the stacked first layer: encoder, [deterministic encoder,] decoder; columns [x, ŷ]
-        float[] stacked = new float[branches * h * in];
-        float[] stackedBias = new float[branches * h];
-        stackRows(stacked, stackedBias, 0, enc, dx, dy, h);
-        if (det) {
-            stackRows(stacked, stackedBias, 1, detFold, dx, dy, h);
-        }
-        float[] decZt = new float[z * h];
-        float[] decDett = new float[z * h];
-        float[] decBias = weights.get(bias(layer(ApModelSpec.DECODER, 0)));
-        int decRow = branches - 1;
-        for (int o = 0; o < h; o++) {
-            System.arraycopy(dec, o * decIn, stacked, (decRow * h + o) * in, dx);
-            stackedBias[decRow * h + o] = decBias[o];
-            for (int k = 0; k < z; k++) {
-                decZt[k * h + o] = dec[o * decIn + dx + k];
-                if (det) {
-                    decDett[k * h + o] = dec[o * decIn + dx + z + k];
-                }
-            }
-        }
-        this.first = manager.create(stacked, new Shape(branches * h, in));
-        this.firstBias = manager.create(stackedBias);
-        this.decZt = manager.create(decZt, new Shape(z, h));
-        this.decDett = det ? manager.create(decDett, new Shape(z, h)) : null;
         this.forward = new DjlForward(spec, p::get);
+        InferenceFolds f = InferenceFolds.of(weights);
+        int h = f.hiddenSize();
+        int width = f.rowWidth();
+        int z = spec.architecture().latentSize();
+        int s = f.sharedSize();
+        this.encoderFirst = manager.create(f.encoderFirst(), new Shape(h, width));
+        this.encoderFirstBias = manager.create(f.encoderFirstBias());
+        boolean det = spec.architecture().variant().hasDeterministicPath();
+        this.detEncoderFirst = det ? manager.create(f.detEncoderFirst(), new Shape(h, width)) : null;
+        this.detEncoderFirstBias = det ? manager.create(f.detEncoderFirstBias()) : null;
+        this.decoderX = manager.create(f.decoderX(), new Shape(h, width));
+        this.decoderXBias = manager.create(f.decoderXBias());
+        this.latentIn = manager.create(f.latentIn(), new Shape(s, h));
+        this.latentInBias = manager.create(f.latentInBias());
+        this.decoderFromShared = manager.create(f.decoderFromShared(), new Shape(h, s));
+        this.decoderFromSharedBias = manager.create(f.decoderFromSharedBias());
+        this.decoderZt = manager.create(f.decoderZ(), new Shape(h, z)).transpose().duplicate();
+        this.decoderDett = det ? manager.create(f.decoderDet(), new Shape(h, z)).transpose().duplicate() : null;
     }
 
     @Override
@@ -107,42 +102,98 @@ final class DjlInferenceKernel implements InferenceKernel {
             throw new IllegalArgumentException("window batch has dx " + batch.featureSize() + ", dy "
                     + batch.labelSize() + "; the model reads dx " + dx + ", dy " + dy);
         }
+        int threads = JniUtils.getNumThreads();
+        boolean narrow = rows < SINGLE_THREAD_ROWS && threads > 1;
+        if (narrow) {
+            JniUtils.setNumThreads(1);
+        }
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = m.create(batch.features(), new Shape(rows, dx));
-            NDArray xy = x.concat(m.create(batch.encoderLabels(), new Shape(rows, dy)), 1);
-            NDArray xw = xy.getNDArrayInternal().linear(xy, first, firstBias).singletonOrThrow();
-            NDArray r = encoderTail(ApModelSpec.ENCODER, xw.get(":, 0:" + h));
-            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(r, rows, z) : null;
-            NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, 1, l));
-            NDArray rc = ctx.batchMatMul(r.reshape(b, l, z)).reshape(b, z);
-            NDArray shared = forward.linear(ApModelSpec.LATENT_SHARED, rc).getNDArrayInternal().relu();
-            NDArray zAll = forward.linear(ApModelSpec.LATENT_MU, shared);
+            NDArray in = m.create(packRows(batch), new Shape(rows, dx + dy), DataType.FLOAT32);
+            // encoder up to its second hidden layer h₂; its last layer is folded into latentIn
+            NDArray h2 = relu(forward.linear(layer(ApModelSpec.ENCODER, 1),
+                    relu(linear(in, encoderFirst, encoderFirstBias))));
+            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2) : null;
+            NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, l));
+            NDArray shared = relu(linear(aggregate(ctx, h2, b, l, h), latentIn, latentInBias));
+            NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias).expandDims(0);
             if (numSamples > 0) {
-                float floor = (float) a.latentSigmaFloor();
-                NDArray sigma = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid()
-                        .mul(1 - floor).add(floor);
+                NDArray sigma = latentSigma(shared);
                 NDArray eps = m.create(noise, new Shape(numSamples, b, z));
-                zAll = zAll.expandDims(0).concat(zAll.expandDims(0).add(sigma.expandDims(0).mul(eps)), 0);
+                NDArray offsets = sigma.expandDims(0).mul(eps).reshape((long) numSamples * b, z).matMul(decoderZt);
+                zPart = zPart.concat(offsets.reshape(numSamples, b, h).add(zPart), 0);
+            }
+            if (a.variant().hasDeterministicPath()) {
+                zPart = zPart.add(deterministicPath(in, ctx, b, l).matMul(decoderDett));
             }
             int copies = numSamples + 1;
-            NDArray zPart = zAll.reshape((long) copies * b, z).matMul(decZt);
-            if (a.variant().hasDeterministicPath()) {
-                NDArray d = encoderTail(ApModelSpec.DET_ENCODER, xw.get(":, " + h + ":" + (2 * h)));
-                if (a.variant() == ApVariant.LATENT_DETERMINISTIC_ATTENTION) {
-                    d = windowAttention(d, ctx, b, l);
-                }
-                NDArray rDet = ctx.batchMatMul(d.reshape(b, l, z)).reshape(b, z);
-                zPart = zPart.reshape(copies, b, h).add(rDet.matMul(decDett).expandDims(0))
-                        .reshape((long) copies * b, h);
+            NDArray decoderIn = linear(in, decoderX, decoderXBias).reshape(1, b, l, h);
+            NDArray hid = relu(copies == 1 ? decoderIn.addi(zPart.reshape(1, b, 1, h))
+                    : decoderIn.add(zPart.reshape(copies, b, 1, h))).reshape((long) copies * rows, h);
+            hid = relu(forward.linear(layer(ApModelSpec.DECODER, 1), hid));
+            hid = relu(forward.linear(layer(ApModelSpec.DECODER, 2), hid));
+            return split(forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray(), rows, numSamples,
+                    sigmaNorms);
+        } finally {
+            if (narrow) {
+                JniUtils.setNumThreads(threads);
             }
-            NDArray decX = xw.get(":, " + ((branches - 1) * h) + ":").reshape(1, b, l, h);
-            NDArray hid = decX.add(zPart.reshape(copies, b, 1, h)).getNDArrayInternal().relu()
-                    .reshape((long) copies * rows, h);
-            hid = forward.linear(layer(ApModelSpec.DECODER, 1), hid).getNDArrayInternal().relu();
-            hid = forward.linear(layer(ApModelSpec.DECODER, 2), hid).getNDArrayInternal().relu();
-            float[] out = forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray();
-            return split(out, rows, numSamples, sigmaNorms);
         }
+    }
+
+    /** ‖σ(r_t)‖ of every frame, from its h₂ through the folded shared layer and the σ head. */
+    private float[] frameSigmaNorms(NDArray h2) {
+        return latentSigma(relu(linear(h2, latentIn, latentInBias))).norm(FEATURE_AXIS).toFloatArray();
+    }
+
+    /** σ = floor + (1 − floor)·sigmoid(σ head) of latent shared-layer rows. */
+    private NDArray latentSigma(NDArray shared) {
+        float floor = (float) spec.architecture().latentSigmaFloor();
+        return forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid()
+                .muli(1 - floor).addi(floor);
+    }
+
+    /** The deterministic path's context representation [B, Z] (attention within each window). */
+    private NDArray deterministicPath(NDArray in, NDArray ctx, int b, int l) {
+        NDArray hid = relu(forward.linear(layer(ApModelSpec.DET_ENCODER, 1),
+                relu(linear(in, detEncoderFirst, detEncoderFirstBias))));
+        NDArray d = forward.linear(layer(ApModelSpec.DET_ENCODER, 2), hid);
+        if (spec.architecture().variant() == ApVariant.LATENT_DETERMINISTIC_ATTENTION) {
+            d = windowAttention(d, ctx.reshape(b, 1, l), b, l);
+        }
+        return aggregate(ctx, d, b, l, spec.architecture().latentSize());
+    }
+
+    /**
+     * The rows [x, ŷ] of a batch, packed into this thread's reusable native-order direct buffer
+     * (a fresh direct buffer per call would make the JVM run its collector to free them).
+     */
+    private ByteBuffer packRows(WindowBatch batch) {
+        int rows = batch.batch() * batch.length();
+        int bytes = rows * (batch.featureSize() + batch.labelSize()) * Float.BYTES;
+        ByteBuffer buffer = rowBuffers.get();
+        if (buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(bytes);
+            rowBuffers.set(buffer);
+        }
+        ByteBuffer packed = buffer.slice(0, bytes).order(ByteOrder.nativeOrder());
+        batch.writeRows(packed.asFloatBuffer());
+        return packed;
+    }
+
+    /** Σ_t w[b, t]·rows[b, t, :] per window: the context mean of [B·L, K] rows as [B, K]. */
+    private static NDArray aggregate(NDArray weights, NDArray rows, int b, int l, int k) {
+        if (b == 1) {
+            return weights.matMul(rows);
+        }
+        return weights.reshape(b, 1, l).batchMatMul(rows.reshape(b, l, k)).reshape(b, k);
+    }
+
+    private static NDArray linear(NDArray in, NDArray w, NDArray bias) {
+        return in.getNDArrayInternal().linear(in, w, bias).singletonOrThrow();
+    }
+
+    private static NDArray relu(NDArray in) {
+        return in.getNDArrayInternal().relu();
     }
 
     /** Mean, σ_y = floor + (1 − floor)·softplus(raw) and sample means from the decoder's rows. */
@@ -167,29 +218,6 @@ final class DjlInferenceKernel implements InferenceKernel {
         return new WindowOutput(mean, std, samples, sigmaNorms);
     }
 
-    /** ‖σ(r_t)‖ of every row: σ = floor + (1 − floor)·sigmoid(latent.sigma(relu(latent.shared(r)))). */
-    private float[] frameSigmaNorms(NDArray r, int rows, int z) {
-        NDArray shared = forward.linear(ApModelSpec.LATENT_SHARED, r).getNDArrayInternal().relu();
-        float[] s = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid().toFloatArray();
-        double floor = spec.architecture().latentSigmaFloor();
-        float[] norms = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            double sum = 0;
-            for (int k = 0; k < z; k++) {
-                double sigma = floor + (1 - floor) * s[i * z + k];
-                sum += sigma * sigma;
-            }
-            norms[i] = (float) Math.sqrt(sum);
-        }
-        return norms;
-    }
-
-    /** The rest of an encoder after its (folded, stacked) first layer. */
-    private NDArray encoderTail(String prefix, NDArray pre) {
-        NDArray hid = forward.linear(layer(prefix, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
-        return forward.linear(layer(prefix, 2), hid);
-    }
-
     /** Self-attention within each window, keys restricted to the window's context. */
     private NDArray windowAttention(NDArray d, NDArray ctx, int b, int l) {
         int heads = spec.architecture().attentionHeads();
@@ -208,57 +236,6 @@ final class DjlInferenceKernel implements InferenceKernel {
 
     private static NDArray heads(NDArray t, int b, int l, int heads, int dh) {
         return t.reshape(b, l, heads, dh).transpose(0, 2, 1, 3).reshape((long) b * heads, l, dh);
-    }
-
-    /**
-     * [W₀ₓ, W₀ᵧ·U, b₀ + W₀ᵧ·b_u] of an encoder whose first layer reads [x, up(ŷ)] (or [W₀, -, b₀]
-     * without pseudo-labels).
-     */
-    private float[][] foldFirstLayer(ApWeights w, String prefix) {
-        int dx = spec.featureSize();
-        int dy = spec.labelSize();
-        int h = spec.architecture().hiddenSize();
-        float[] w0 = w.get(weight(layer(prefix, 0)));
-        float[] b0 = w.get(bias(layer(prefix, 0)));
-        if (!spec.architecture().usePseudoLabels()) {
-            return new float[][] {w0, null, b0};
-        }
-        float[] u = w.get(weight(ApModelSpec.LABEL_UPSAMPLE));
-        float[] bu = w.get(bias(ApModelSpec.LABEL_UPSAMPLE));
-        int in = 2 * dx;
-        float[] wx = new float[h * dx];
-        float[] wy = new float[h * dy];
-        float[] bias = new float[h];
-        for (int o = 0; o < h; o++) {
-            System.arraycopy(w0, o * in, wx, o * dx, dx);
-            double bSum = b0[o];
-            double[] acc = new double[dy];
-            for (int i = 0; i < dx; i++) {
-                double wyi = w0[o * in + dx + i];
-                bSum += wyi * bu[i];
-                for (int d = 0; d < dy; d++) {
-                    acc[d] += wyi * u[i * dy + d];
-                }
-            }
-            bias[o] = (float) bSum;
-            for (int d = 0; d < dy; d++) {
-                wy[o * dy + d] = (float) acc[d];
-            }
-        }
-        return new float[][] {wx, wy, bias};
-    }
-
-    /** Copies a folded first layer [W_x, W_ŷ, b] into block {@code block} of the stacked layer. */
-    private static void stackRows(float[] stacked, float[] stackedBias, int block, float[][] fold, int dx, int dy,
-            int h) {
-        int in = dx + dy;
-        for (int o = 0; o < h; o++) {
-            System.arraycopy(fold[0], o * dx, stacked, (block * h + o) * in, dx);
-            if (fold[1] != null) {
-                System.arraycopy(fold[1], o * dy, stacked, (block * h + o) * in + dx, dy);
-            }
-            stackedBias[block * h + o] = fold[2][o];
-        }
     }
 
     private Shape shapeOf(String name) {
