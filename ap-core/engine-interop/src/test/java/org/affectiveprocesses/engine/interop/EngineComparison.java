@@ -6,32 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.Engine;
-import org.affectiveprocesses.api.InferenceOptions;
-import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Prediction;
-import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
-import org.affectiveprocesses.core.engine.ApBackend;
-import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.evaluation.Evaluation;
-import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
-import org.affectiveprocesses.core.model.ApModelSpec;
-import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.core.synthetic.SyntheticAffectCorpus;
 import org.affectiveprocesses.core.synthetic.SyntheticConfig;
-import org.affectiveprocesses.core.training.ClipSampler;
-import org.affectiveprocesses.core.training.TrainingBatch;
-import org.affectiveprocesses.engine.djl.DjlBackend;
-import org.affectiveprocesses.engine.djl.DjlSgemm;
-import org.affectiveprocesses.engine.tensorflow.TfBackend;
-import org.affectiveprocesses.engine.tensorflow.TfSgemm;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 
@@ -48,17 +32,17 @@ import org.affectiveprocesses.metrics.Metric;
  *   <li>{@code ccc SEED...}: trains the AP with each engine on the synthetic valence/arousal
  *       corpus ({@code TrainingConfig.valenceArousal().withSeed(seed).withSchedule(6, 250)}),
  *       prints the test CCC of both, and moves each model to the other engine, printing the
- *       largest difference of the predictions on the test split;
- *   <li>{@code bench SECONDS}: the paper configuration's inference windows/s (batch 1 and 64,
- *       L = 70, C = 40), training steps/s (batch 16, L = 70) and the sgemm rate, per engine.
+ *       largest difference of the predictions on the test split.
  * </ul>
+ *
+ * <p>Throughput per engine is measured by {@code ./ap bench}.
  */
 public final class EngineComparison {
     private EngineComparison() {
     }
 
     /**
-     * @param args {@code ccc SEED...} or {@code bench SECONDS}
+     * @param args {@code ccc SEED...}
      * @throws IOException if a model file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -66,10 +50,8 @@ public final class EngineComparison {
             for (int i = 1; i < args.length; i++) {
                 ccc(Long.parseLong(args[i]));
             }
-        } else if (args.length == 2 && args[0].equals("bench")) {
-            bench(Double.parseDouble(args[1]));
         } else {
-            throw new IllegalArgumentException("usage: ccc SEED... | bench SECONDS");
+            throw new IllegalArgumentException("usage: ccc SEED...");
         }
     }
 
@@ -122,81 +104,5 @@ public final class EngineComparison {
             }
         }
         return worst;
-    }
-
-    private static void bench(double seconds) {
-        ApModelSpec spec = ApModelSpec.paperValenceArousal();
-        System.out.printf(Locale.ROOT, "paper configuration: %,d parameters; %d cores%n", spec.parameterCount(),
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "sgemm 1024^3: djl %.1f GFLOP/s, tensorflow %.1f GFLOP/s%n",
-                DjlSgemm.gflops(1024, 10, 5), TfSgemm.gflops(1024, 10, 5));
-        for (ApBackend backend : new ApBackend[] {new DjlBackend(), new TfBackend()}) {
-            Engine cpu = Engine.named(backend.name()).onDevice("cpu");
-            Provenance none = new Provenance("bench", backend.name(), "", "", "", "", Map.of(), 0);
-            try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(backend, cpu,
-                    WeightInitializer.initialize(spec, 1), InferenceOptions.paper(), none)) {
-                for (int batch : new int[] {1, 64}) {
-                    System.out.printf(Locale.ROOT, "%-10s inference batch %2d: %,8.0f windows/s%n", backend.name(), batch,
-                            windowsPerSecond(ap, spec, batch, seconds));
-                }
-            }
-            System.out.printf(Locale.ROOT, "%-10s training batch 16, L=70: %.1f steps/s%n", backend.name(),
-                    stepsPerSecond(backend, cpu, spec, seconds));
-        }
-    }
-
-    private static double windowsPerSecond(AffectiveProcess ap, ApModelSpec spec, int batch, double seconds) {
-        List<AffectSequence> windows = new ArrayList<>();
-        randomData(spec, batch, 70).forEach(windows::add);
-        InferenceOptions o = InferenceOptions.paper().withBatchSize(batch);
-        for (int i = 0; i < 20; i++) {
-            ap.predictAll(windows, o);
-        }
-        long t0 = System.nanoTime();
-        long done = 0;
-        while (System.nanoTime() - t0 < seconds * 1e9) {
-            ap.predictAll(windows, o);
-            done += batch;
-        }
-        return done / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    private static double stepsPerSecond(ApBackend backend, Engine engine, ApModelSpec spec, double seconds) {
-        TrainingConfig config = TrainingConfig.valenceArousal().toBuilder().clipLength(70, 70).build();
-        ClipSampler sampler = new ClipSampler(randomData(spec, 8, 400), config, spec.architecture().latentSize(), 1);
-        List<TrainingBatch> batches = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            batches.add(sampler.next());
-        }
-        try (TrainingKernel k = backend.openTraining(WeightInitializer.initialize(spec, 1), config, engine)) {
-            for (int i = 0; i < 10; i++) {
-                k.step(batches.get(i % batches.size()), 1e-4);
-            }
-            long t0 = System.nanoTime();
-            int steps = 0;
-            while (System.nanoTime() - t0 < seconds * 1e9) {
-                k.step(batches.get(steps % batches.size()), 1e-4);
-                steps++;
-            }
-            return steps / ((System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private static SequenceDataset randomData(ApModelSpec spec, int sequences, int frames) {
-        SplittableRandom rng = new SplittableRandom(3);
-        List<AffectSequence> list = new ArrayList<>();
-        for (int s = 0; s < sequences; s++) {
-            AffectSequence.Builder b = AffectSequence.builder("bench" + s, LabelSpace.valenceArousal(), spec.featureSize());
-            for (int t = 0; t < frames; t++) {
-                float[] x = new float[spec.featureSize()];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = (float) rng.nextGaussian();
-                }
-                float v = (float) Math.sin(t / 20.0);
-                b.addFrame(x, new float[] {v, -v}, new float[] {v, -v});
-            }
-            list.add(b.build());
-        }
-        return SequenceDataset.of("bench", list);
     }
 }

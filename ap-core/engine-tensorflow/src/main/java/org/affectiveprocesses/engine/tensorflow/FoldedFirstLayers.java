@@ -1,16 +1,13 @@
 package org.affectiveprocesses.engine.tensorflow;
 
-import static org.affectiveprocesses.core.model.ApModelSpec.bias;
-import static org.affectiveprocesses.core.model.ApModelSpec.layer;
-import static org.affectiveprocesses.core.model.ApModelSpec.weight;
-
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
+import org.affectiveprocesses.core.model.InferenceFolds;
 
 /**
- * The first layers of the encoder(s) and the decoder rearranged once, in Java, for the test-time
- * graph (the same functions, less work per window):
+ * The first layers of the encoder(s) and the decoder, as {@link InferenceFolds} computes them,
+ * laid out for the test-time graph (the same functions, less work per window):
  *
  * <ul>
  *   <li>the label upsampling U is folded into an encoder's first layer: W₀[x, Uŷ + b_u] + b₀ =
@@ -44,64 +41,37 @@ final class FoldedFirstLayers {
         ApArchitecture a = spec.architecture();
         int dx = spec.featureSize();
         int h = a.hiddenSize();
-        int z = a.latentSize();
         boolean det = a.variant().hasDeterministicPath();
+        boolean labelled = a.usePseudoLabels();
+        InferenceFolds folds = InferenceFolds.of(w);
         branches = det ? 3 : 2;
         stackedX = new float[branches * h * dx];
         stackedBias = new float[branches * h];
-        encoderLabels = fold(w, ApModelSpec.ENCODER, 0);
-        detEncoderLabels = det ? fold(w, ApModelSpec.DET_ENCODER, 1) : null;
-        float[] dec = w.get(weight(layer(ApModelSpec.DECODER, 0)));
-        int decIn = spec.decoderInputSize();
-        int decRow = (branches - 1) * h;
-        decoderZ = new float[h * z];
-        decoderDet = det ? new float[h * z] : null;
-        for (int o = 0; o < h; o++) {
-            System.arraycopy(dec, o * decIn, stackedX, (decRow + o) * dx, dx);
-            System.arraycopy(dec, o * decIn + dx, decoderZ, o * z, z);
-            if (det) {
-                System.arraycopy(dec, o * decIn + dx + z, decoderDet, o * z, z);
-            }
-        }
-        decoderBias = w.get(bias(layer(ApModelSpec.DECODER, 0)));
+        // without pseudo-labels the ŷ columns are zero and the graph skips them
+        float[] labels = split(folds.encoderFirst(), folds.encoderFirstBias(), 0, spec);
+        encoderLabels = labelled ? labels : null;
+        float[] detLabels = det ? split(folds.detEncoderFirst(), folds.detEncoderFirstBias(), 1, spec) : null;
+        detEncoderLabels = labelled ? detLabels : null;
+        split(folds.decoderX(), new float[h], branches - 1, spec);
+        decoderZ = folds.decoderZ();
+        decoderDet = folds.decoderDet();
+        decoderBias = folds.decoderXBias();
     }
 
     /**
-     * Writes branch {@code branch}'s x columns and folded bias into the stacked arrays and returns
-     * its label weights W₀ᵧU (null without pseudo-labels).
+     * Copies the x columns and the bias of a first layer on [x, ŷ] into branch {@code branch} of
+     * the stacked arrays and returns its ŷ columns [H, dy].
      */
-    private float[] fold(ApWeights w, String prefix, int branch) {
-        ApModelSpec spec = w.spec();
+    private float[] split(float[] onRows, float[] bias, int branch, ApModelSpec spec) {
         int dx = spec.featureSize();
         int dy = spec.labelSize();
         int h = spec.architecture().hiddenSize();
-        float[] w0 = w.get(weight(layer(prefix, 0)));
-        float[] b0 = w.get(bias(layer(prefix, 0)));
-        if (!spec.architecture().usePseudoLabels()) {
-            System.arraycopy(w0, 0, stackedX, branch * h * dx, h * dx);
-            System.arraycopy(b0, 0, stackedBias, branch * h, h);
-            return null;
-        }
-        float[] up = w.get(weight(ApModelSpec.LABEL_UPSAMPLE));
-        float[] upBias = w.get(bias(ApModelSpec.LABEL_UPSAMPLE));
         float[] labels = new float[h * dy];
-        int in = 2 * dx;
         for (int o = 0; o < h; o++) {
-            System.arraycopy(w0, o * in, stackedX, (branch * h + o) * dx, dx);
-            double b = b0[o];
-            double[] acc = new double[dy];
-            for (int i = 0; i < dx; i++) {
-                double wy = w0[o * in + dx + i];
-                b += wy * upBias[i];
-                for (int d = 0; d < dy; d++) {
-                    acc[d] += wy * up[i * dy + d];
-                }
-            }
-            stackedBias[branch * h + o] = (float) b;
-            for (int d = 0; d < dy; d++) {
-                labels[o * dy + d] = (float) acc[d];
-            }
+            System.arraycopy(onRows, o * (dx + dy), stackedX, (branch * h + o) * dx, dx);
+            System.arraycopy(onRows, o * (dx + dy) + dx, labels, o * dy, dy);
         }
+        System.arraycopy(bias, 0, stackedBias, branch * h, h);
         return labels;
     }
 }
