@@ -115,20 +115,24 @@ final class DjlInferenceKernel implements InferenceKernel {
             float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2) : null;
             NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, l));
             NDArray shared = relu(linear(aggregate(ctx, h2, b, l, h), latentIn, latentInBias));
-            NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias).expandDims(0);
-            if (numSamples > 0) {
-                NDArray sigma = latentSigma(shared);
-                NDArray eps = m.create(noise, new Shape(numSamples, b, z));
-                NDArray offsets = sigma.expandDims(0).mul(eps).reshape((long) numSamples * b, z).matMul(decoderZt);
-                zPart = zPart.concat(offsets.reshape(numSamples, b, h).add(zPart), 0);
-            }
+            NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias);
             if (a.variant().hasDeterministicPath()) {
-                zPart = zPart.add(deterministicPath(in, ctx, b, l).matMul(decoderDett));
+                zPart = zPart.addi(deterministicPath(in, ctx, b, l).matMul(decoderDett));
             }
-            int copies = numSamples + 1;
-            NDArray decoderIn = linear(in, decoderX, decoderXBias).reshape(1, b, l, h);
-            NDArray hid = relu(copies == 1 ? decoderIn.addi(zPart.reshape(1, b, 1, h))
-                    : decoderIn.add(zPart.reshape(copies, b, 1, h))).reshape((long) copies * rows, h);
+            NDArray decoderIn = linear(in, decoderX, decoderXBias);
+            NDArray hid;
+            if (numSamples == 0) {
+                hid = relu(b == 1 ? decoderIn.addi(zPart)
+                        : decoderIn.reshape(b, l, h).addi(zPart.reshape(b, 1, h)).reshape(rows, h));
+            } else {
+                // copy 0 decodes z = μ_C, copy n decodes z = μ_C + σ_C ⊙ ε_n
+                NDArray eps = m.create(noise, new Shape(numSamples, b, z));
+                NDArray offsets = latentSigma(shared).expandDims(0).mul(eps).reshape((long) numSamples * b, z)
+                        .matMul(decoderZt).reshape(numSamples, b, h);
+                NDArray zAll = zPart.expandDims(0).concat(offsets.addi(zPart), 0);
+                hid = relu(decoderIn.reshape(1, b, l, h).add(zAll.reshape(numSamples + 1, b, 1, h)))
+                        .reshape((long) (numSamples + 1) * rows, h);
+            }
             hid = relu(forward.linear(layer(ApModelSpec.DECODER, 1), hid));
             hid = relu(forward.linear(layer(ApModelSpec.DECODER, 2), hid));
             return split(forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray(), rows, numSamples,
