@@ -1,33 +1,31 @@
 package org.affectiveprocesses.baselines;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.core.io.Json;
+import org.affectiveprocesses.core.io.ModelArchive;
+import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.io.NpyArray;
-import org.affectiveprocesses.core.io.NpyType;
 import org.affectiveprocesses.core.io.NpzArchive;
 import org.affectiveprocesses.core.io.NpzReader;
-import org.affectiveprocesses.core.io.NpzWriter;
 import org.affectiveprocesses.core.model.TensorSpec;
 
 /**
  * The baseline model file, format version 1: the Affective Process model file's container (an
  * {@code .npz} archive with the JSON manifest {@code apmodel.json} first and one {@code '<f4'}
- * array per tensor, uncompressed, written atomically) with its own manifest schema per model type
- * ({@code "convgru"}, {@code "bigru"}, {@code "self-attention"}).
+ * array per tensor, uncompressed, written atomically; see {@link ModelArchive}) with its own
+ * manifest schema per model type ({@code "convgru"}, {@code "bigru"}, {@code "self-attention"}).
  *
  * <h2>Manifest fields</h2>
  *
@@ -59,9 +57,9 @@ import org.affectiveprocesses.core.model.TensorSpec;
  */
 public final class BaselineModelFile {
     /** The manifest's entry name (as in the Affective Process model file). */
-    public static final String MANIFEST = "apmodel.json";
+    public static final String MANIFEST = ModelFile.MANIFEST;
     /** The value of the manifest's {@code format} field (shared with the Affective Process model file). */
-    public static final String FORMAT = "affective-process-model";
+    public static final String FORMAT = ModelFile.FORMAT;
     /** The format version this SDK writes and reads for baselines. */
     public static final int FORMAT_VERSION = 1;
     /** The tensor holding the input means. */
@@ -71,6 +69,8 @@ public final class BaselineModelFile {
     /** The model types this file stores. */
     public static final List<String> MODEL_TYPES =
             List.of(ConvGruConfig.MODEL_TYPE, BiGruConfig.MODEL_TYPE, SelfAttentionConfig.MODEL_TYPE);
+    /** What a file read here must be, for messages. */
+    private static final String KIND = "a model file";
 
     private BaselineModelFile() {
     }
@@ -136,14 +136,14 @@ public final class BaselineModelFile {
     public static void write(Path file, Contents contents) throws IOException {
         Objects.requireNonNull(file, "file");
         BaselineSpec spec = contents.spec();
-        ObjectNode root = ManifestFields.newObject();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("modelType", spec.architecture().modelType());
-        root.set("architecture", ManifestCodec.architecture(spec.architecture()));
+        root.set("architecture", architecture(spec.architecture()));
         root.put("featureSize", spec.featureSize());
         root.put("usePseudoLabels", spec.usePseudoLabels());
-        root.set("labelSpace", ManifestCodec.labelSpace(spec.labelSpace()));
+        root.set("labelSpace", Json.labelSpace(spec.labelSpace()));
         ObjectNode inference = root.putObject("inference");
         inference.put("hop", contents.hop());
         inference.put("batchSize", contents.inferenceBatchSize());
@@ -151,7 +151,7 @@ public final class BaselineModelFile {
         for (float s : contents.outputStd()) {
             std.add((double) s);
         }
-        root.set("provenance", ManifestCodec.provenance(contents.provenance()));
+        root.set("provenance", Json.provenance(contents.provenance()));
         long parameters = 0;
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (TensorSpec t : contents.weights().tensors()) {
@@ -162,24 +162,7 @@ public final class BaselineModelFile {
         arrays.put(NORMALIZATION_MEAN, NpyArray.ofFloats(inputShape, contents.normalization().mean()));
         arrays.put(NORMALIZATION_SCALE, NpyArray.ofFloats(inputShape, contents.normalization().scale()));
         root.put("parameterCount", parameters);
-        ArrayNode tensors = root.putArray("tensors");
-        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-            ObjectNode tn = tensors.addObject();
-            tn.put("name", e.getKey());
-            ArrayNode shape = tn.putArray("shape");
-            for (int d : e.getValue().shape()) {
-                shape.add(d);
-            }
-            tn.put("dtype", NpyType.FLOAT32.descr());
-            tn.put("sha256", e.getValue().sha256());
-        }
-        try (NpzWriter w = NpzArchive.create(file)) {
-            w.putText(MANIFEST, ManifestFields.write(root));
-            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                w.put(e.getKey(), e.getValue());
-            }
-            w.commit();
-        }
+        ModelArchive.write(file, root, arrays);
     }
 
     /**
@@ -192,7 +175,7 @@ public final class BaselineModelFile {
      */
     public static String modelType(Path file) throws IOException {
         try (NpzReader r = NpzArchive.open(file)) {
-            return manifest(r).text("modelType");
+            return ModelArchive.manifest(r, KIND).text("modelType");
         }
     }
 
@@ -208,16 +191,8 @@ public final class BaselineModelFile {
     public static Contents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (NpzReader r = NpzArchive.open(file)) {
-            ManifestFields m = manifest(r);
-            JsonNode version = m.raw("formatVersion");
-            if (!version.isIntegralNumber() || !version.canConvertToInt()) {
-                throw m.fail("formatVersion", "must be an integer, found " + ManifestFields.describe(version));
-            }
-            if (version.intValue() != FORMAT_VERSION) {
-                throw new ModelFormatException(file, "format version " + version.intValue()
-                        + " is not supported; this SDK reads " + FORMAT_VERSION + " (entry '" + MANIFEST
-                        + "' field 'formatVersion')");
-            }
+            Json.Fields m = ModelArchive.manifest(r, KIND);
+            m.requireFormatVersion(FORMAT_VERSION);
             String type = m.text("modelType");
             if (!MODEL_TYPES.contains(type)) {
                 throw m.fail("modelType", "is '" + type + "'; a baseline model file is one of " + MODEL_TYPES
@@ -225,17 +200,17 @@ public final class BaselineModelFile {
             }
             m.only("format", "formatVersion", "modelType", "architecture", "featureSize", "usePseudoLabels",
                     "labelSpace", "inference", "outputStd", "provenance", "parameterCount", "tensors");
-            BaselineArchitecture architecture = ManifestCodec.architecture(type, m.object("architecture"));
+            BaselineArchitecture architecture = architecture(type, m.object("architecture"));
             int featureSize = m.integer("featureSize");
             boolean pseudo = m.bool("usePseudoLabels");
-            LabelSpace labels = ManifestCodec.labelSpace(m.object("labelSpace"));
+            LabelSpace labels = Json.labelSpace(m.object("labelSpace"));
             BaselineSpec spec;
             try {
                 spec = new BaselineSpec(architecture, featureSize, labels, pseudo);
             } catch (IllegalArgumentException e) {
                 throw m.fail("featureSize", "does not fit the architecture: " + e.getMessage());
             }
-            ManifestFields inference = m.object("inference");
+            Json.Fields inference = m.object("inference");
             inference.only("hop", "batchSize");
             int hop = inference.integer("hop");
             int batch = inference.integer("batchSize");
@@ -244,23 +219,18 @@ public final class BaselineModelFile {
             for (int i = 0; i < std.length; i++) {
                 std[i] = (float) stdValues[i];
             }
-            Provenance provenance = ManifestCodec.provenance(m.object("provenance"));
+            Provenance provenance = Json.provenance(m.object("provenance"));
             List<TensorSpec> parameters = spec.tensors();
             long count = parameters.stream().mapToLong(TensorSpec::size).sum();
             if (m.longValue("parameterCount") != count) {
                 throw m.fail("parameterCount", "is " + m.longValue("parameterCount") + " but the architecture has "
                         + count + " parameters");
             }
-            Map<String, TensorSpec> expected = new LinkedHashMap<>();
-            parameters.forEach(t -> expected.put(t.name(), t));
-            expected.put(NORMALIZATION_MEAN, new TensorSpec(NORMALIZATION_MEAN, new int[] {spec.inputSize()}));
-            expected.put(NORMALIZATION_SCALE, new TensorSpec(NORMALIZATION_SCALE, new int[] {spec.inputSize()}));
-            Map<String, String> hashes = tensorList(m, expected, spec);
-            checkEntries(r, expected.keySet());
-            Map<String, float[]> values = new LinkedHashMap<>();
-            for (TensorSpec t : expected.values()) {
-                values.put(t.name(), tensor(r, t, hashes.get(t.name())));
-            }
+            List<TensorSpec> expected = new ArrayList<>(parameters);
+            expected.add(new TensorSpec(NORMALIZATION_MEAN, new int[] {spec.inputSize()}));
+            expected.add(new TensorSpec(NORMALIZATION_SCALE, new int[] {spec.inputSize()}));
+            String model = architecture.describe();
+            Map<String, float[]> values = ModelArchive.tensors(r, m, expected, model, model);
             try {
                 InputNormalization norm = new InputNormalization(values.remove(NORMALIZATION_MEAN),
                         values.remove(NORMALIZATION_SCALE));
@@ -271,93 +241,47 @@ public final class BaselineModelFile {
         }
     }
 
-    private static ManifestFields manifest(NpzReader r) throws IOException {
-        if (!r.containsEntry(MANIFEST)) {
-            throw new ModelFormatException(r.file(), "has no entry '" + MANIFEST + "'; it is not a model file");
+    private static ObjectNode architecture(BaselineArchitecture a) {
+        ObjectNode n = Json.object();
+        if (a instanceof ConvGruConfig c) {
+            n.put("layers", c.layers());
+            n.put("hiddenSize", c.hiddenSize());
+            n.put("kernelSize", c.kernelSize());
+            n.put("axis", c.axis().name());
+            n.put("featureChannels", c.featureChannels());
+        } else if (a instanceof BiGruConfig b) {
+            n.put("layers", b.layers());
+            n.put("hiddenSize", b.hiddenSize());
+        } else {
+            SelfAttentionConfig s = (SelfAttentionConfig) a;
+            n.put("layers", s.layers());
+            n.put("heads", s.heads());
+            n.put("modelWidth", s.modelWidth());
+            n.put("feedForwardSize", s.feedForwardSize());
+            n.put("positionalEncoding", s.positionalEncoding());
         }
-        ManifestFields m = ManifestFields.parse(r.text(MANIFEST), r.file(), MANIFEST);
-        String format = m.text("format");
-        if (!FORMAT.equals(format)) {
-            throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'; this is not a model file");
-        }
-        return m;
+        n.put("windowLength", a.windowLength());
+        return n;
     }
 
-    private static Map<String, String> tensorList(ManifestFields m, Map<String, TensorSpec> expected, BaselineSpec spec)
-            throws ModelFormatException {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (ManifestFields t : m.objects("tensors")) {
-            t.only("name", "shape", "dtype", "sha256");
-            String name = t.text("name");
-            TensorSpec want = expected.get(name);
-            if (want == null) {
-                throw t.fail("name", "names the tensor '" + name + "', which is not part of " + spec.architecture().describe());
+    /** Reads the architecture of a known model type (the caller has checked the type). */
+    private static BaselineArchitecture architecture(String modelType, Json.Fields f) throws ModelFormatException {
+        try {
+            switch (modelType) {
+                case ConvGruConfig.MODEL_TYPE:
+                    f.only("layers", "hiddenSize", "kernelSize", "axis", "featureChannels", "windowLength");
+                    return new ConvGruConfig(f.integer("layers"), f.integer("hiddenSize"), f.integer("kernelSize"),
+                            f.enumValue("axis", ConvAxis.class), f.integer("featureChannels"), f.integer("windowLength"));
+                case BiGruConfig.MODEL_TYPE:
+                    f.only("layers", "hiddenSize", "windowLength");
+                    return new BiGruConfig(f.integer("layers"), f.integer("hiddenSize"), f.integer("windowLength"));
+                default:
+                    f.only("layers", "heads", "modelWidth", "feedForwardSize", "positionalEncoding", "windowLength");
+                    return new SelfAttentionConfig(f.integer("layers"), f.integer("heads"), f.integer("modelWidth"),
+                            f.integer("feedForwardSize"), f.bool("positionalEncoding"), f.integer("windowLength"));
             }
-            if (hashes.containsKey(name)) {
-                throw t.fail("name", "lists the tensor '" + name + "' twice");
-            }
-            int[] shape = t.ints("shape");
-            if (!Arrays.equals(shape, want.shape())) {
-                throw t.fail("shape", "of tensor '" + name + "' is " + Arrays.toString(shape) + " but the architecture needs "
-                        + Arrays.toString(want.shape()));
-            }
-            String dtype = t.text("dtype");
-            if (!NpyType.FLOAT32.descr().equals(dtype)) {
-                throw t.fail("dtype", "of tensor '" + name + "' is '" + dtype + "'; only '<f4' is allowed");
-            }
-            String sha = t.text("sha256");
-            if (!sha.matches("[0-9a-fA-F]{64}")) {
-                throw t.fail("sha256", "of tensor '" + name + "' is not 64 hex digits");
-            }
-            hashes.put(name, sha.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw f.fail("", "is invalid: " + e.getMessage());
         }
-        for (TensorSpec t : expected.values()) {
-            if (!hashes.containsKey(t.name())) {
-                throw m.fail("tensors", "lacks the tensor '" + t.name() + "' " + Arrays.toString(t.shape()) + " that "
-                        + spec.architecture().describe() + " needs");
-            }
-        }
-        return hashes;
-    }
-
-    private static void checkEntries(NpzReader r, Set<String> tensorNames) throws ModelFormatException {
-        Set<String> allowed = new HashSet<>();
-        allowed.add(MANIFEST);
-        for (String name : tensorNames) {
-            allowed.add(NpzArchive.entryOf(name));
-        }
-        for (String entry : r.entryNames()) {
-            if (!allowed.contains(entry)) {
-                throw new ModelFormatException(r.file(), "holds the unknown entry '" + entry
-                        + "'; a baseline model file holds only '" + MANIFEST + "' and its tensors");
-            }
-        }
-        for (String name : tensorNames) {
-            if (!r.contains(name)) {
-                throw new ModelFormatException(r.file(), "lacks the entry '" + NpzArchive.entryOf(name) + "' of tensor '"
-                        + name + "'");
-            }
-        }
-    }
-
-    private static float[] tensor(NpzReader r, TensorSpec t, String sha256) throws IOException {
-        String entry = NpzArchive.entryOf(t.name());
-        NpyArray a = r.get(t.name());
-        if (a.type() != NpyType.FLOAT32 || !Arrays.equals(a.shape(), t.shape())) {
-            throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name() + "' holds '"
-                    + a.type().descr() + "' " + Arrays.toString(a.shape()) + "; expected '<f4' " + Arrays.toString(t.shape()));
-        }
-        if (!a.sha256().equals(sha256)) {
-            throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                    + "' is damaged: its SHA-256 does not match the manifest");
-        }
-        float[] v = a.toFloats();
-        for (int i = 0; i < v.length; i++) {
-            if (!Float.isFinite(v[i])) {
-                throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                        + "' holds the non-finite value " + v[i] + " at flat index " + i);
-            }
-        }
-        return v;
     }
 }

@@ -1,6 +1,5 @@
 package org.affectiveprocesses.core.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -383,21 +382,12 @@ public final class FeatureFile {
     }
 
     private static Json.Fields meta(NpzReader r) throws IOException {
-        Path file = r.file();
-        Json.Fields m = Json.parse(r.text(META), file, META);
+        Json.Fields m = Json.parse(r.text(META), r.file(), META);
         String format = m.text("format");
         if (!FORMAT.equals(format)) {
             throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'");
         }
-        JsonNode version = m.raw("formatVersion");
-        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
-            throw m.fail("formatVersion", "must be an integer, found " + Json.Fields.describe(version));
-        }
-        if (version.intValue() != FORMAT_VERSION) {
-            throw new ModelFormatException(file, "format version " + version.intValue()
-                    + " is not supported; this SDK reads " + FORMAT_VERSION + " (entry '" + META
-                    + "' field 'formatVersion')");
-        }
+        m.requireFormatVersion(FORMAT_VERSION);
         m.only("format", "formatVersion", "id", "subject", "labelSpace", "backbone");
         return m;
     }

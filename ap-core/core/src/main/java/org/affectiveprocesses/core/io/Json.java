@@ -11,19 +11,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.api.Provenance;
 
 /**
  * Strict reading and plain writing of the JSON manifests of model and feature files. Manifests
  * are read as a tree only (no data binding, so nothing is ever instantiated from the file);
  * duplicate keys, trailing content and non-standard tokens such as a bare {@code NaN} are
  * rejected. Every error names the file, the entry and the field path.
+ *
+ * <p>Also holds the JSON forms of the value types that several files share: the {@link LabelSpace}
+ * and the {@link Provenance}. Other modules use it for files of their own in the same container
+ * (see {@link ModelArchive}).
  */
-final class Json {
+public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -33,13 +41,22 @@ final class Json {
     private Json() {
     }
 
-    /** A new empty object. */
-    static ObjectNode object() {
+    /**
+     * A new empty object, to be filled and then written with {@link #write}.
+     *
+     * @return an empty JSON object
+     */
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    /** The object as indented JSON text with a final newline. */
-    static String write(ObjectNode node) {
+    /**
+     * The object as indented JSON text with a final newline.
+     *
+     * @param node the object
+     * @return its text
+     */
+    public static String write(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
@@ -50,9 +67,13 @@ final class Json {
     /**
      * Parses a manifest that must be a JSON object.
      *
+     * @param text the manifest's text
+     * @param file the file it comes from, for messages
+     * @param entry the entry it comes from, for messages
+     * @return the fields of the object
      * @throws ModelFormatException naming the file and entry if the text is not a JSON object
      */
-    static Fields parse(String text, Path file, String entry) throws ModelFormatException {
+    public static Fields parse(String text, Path file, String entry) throws ModelFormatException {
         JsonNode node;
         try {
             node = MAPPER.readTree(text);
@@ -66,8 +87,14 @@ final class Json {
         return new Fields((ObjectNode) node, "", file, entry);
     }
 
-    /** The JSON description of a label space. */
-    static ObjectNode labelSpace(LabelSpace space) {
+    /**
+     * The JSON form of a label space: {@code name}, {@code kind}, {@code dimensions},
+     * {@code rawMin} and {@code rawMax}.
+     *
+     * @param space the label space
+     * @return its JSON object
+     */
+    public static ObjectNode labelSpace(LabelSpace space) {
         ObjectNode n = object();
         n.put("name", space.name());
         n.put("kind", space.kind().name());
@@ -78,8 +105,14 @@ final class Json {
         return n;
     }
 
-    /** Reads a label space written by {@link #labelSpace(LabelSpace)}. */
-    static LabelSpace labelSpace(Fields f) throws ModelFormatException {
+    /**
+     * Reads a label space written by {@link #labelSpace(LabelSpace)}; no other fields are allowed.
+     *
+     * @param f the label space's object
+     * @return the label space
+     * @throws ModelFormatException if a field is missing, unknown or invalid
+     */
+    public static LabelSpace labelSpace(Fields f) throws ModelFormatException {
         f.only("name", "kind", "dimensions", "rawMin", "rawMax");
         String name = f.text("name");
         LabelKind kind = f.enumValue("kind", LabelKind.class);
@@ -93,22 +126,101 @@ final class Json {
         }
     }
 
-    /** Typed, strict access to the fields of one JSON object. */
-    static final class Fields {
+    /**
+     * The JSON form of a provenance: {@code sdkVersion}, {@code engine}, {@code createdUtc},
+     * {@code trainingConfig}, {@code trainingData}, {@code validationData} (strings),
+     * {@code validationScores} (score name to number; a non-finite score as the string
+     * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, a missing one as {@code null}) and
+     * {@code bestEpoch}.
+     *
+     * @param p the provenance
+     * @return its JSON object
+     */
+    public static ObjectNode provenance(Provenance p) {
+        ObjectNode n = object();
+        n.put("sdkVersion", p.sdkVersion());
+        n.put("engine", p.engine());
+        n.put("createdUtc", p.createdUtc());
+        n.put("trainingConfig", p.trainingConfig());
+        n.put("trainingData", p.trainingData());
+        n.put("validationData", p.validationData());
+        ObjectNode scores = n.putObject("validationScores");
+        p.validationScores().forEach((k, v) -> {
+            if (v == null) {
+                scores.putNull(k);
+            } else if (Double.isNaN(v)) {
+                scores.put(k, "NaN");
+            } else if (Double.isInfinite(v)) {
+                scores.put(k, v > 0 ? "Infinity" : "-Infinity");
+            } else {
+                scores.put(k, v.doubleValue());
+            }
+        });
+        n.put("bestEpoch", p.bestEpoch());
+        return n;
+    }
+
+    /**
+     * Reads a provenance written by {@link #provenance(Provenance)}; no other fields are allowed.
+     *
+     * @param f the provenance's object
+     * @return the provenance
+     * @throws ModelFormatException if a field is missing, unknown or invalid
+     */
+    public static Provenance provenance(Fields f) throws ModelFormatException {
+        f.only("sdkVersion", "engine", "createdUtc", "trainingConfig", "trainingData", "validationData",
+                "validationScores", "bestEpoch");
+        Fields s = f.object("validationScores");
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : s.entries()) {
+            JsonNode v = e.getValue();
+            Double d;
+            if (v.isNull()) {
+                d = null;
+            } else if (v.isNumber() && Double.isFinite(v.doubleValue())) {
+                d = v.doubleValue();
+            } else if (v.isTextual() && v.textValue().equals("NaN")) {
+                d = Double.NaN;
+            } else if (v.isTextual() && v.textValue().equals("Infinity")) {
+                d = Double.POSITIVE_INFINITY;
+            } else if (v.isTextual() && v.textValue().equals("-Infinity")) {
+                d = Double.NEGATIVE_INFINITY;
+            } else {
+                throw s.fail(e.getKey(), "must be a finite number, null, \"NaN\", \"Infinity\" or "
+                        + "\"-Infinity\", found " + Fields.describe(v));
+            }
+            scores.put(e.getKey(), d);
+        }
+        return new Provenance(f.text("sdkVersion"), f.text("engine"), f.text("createdUtc"),
+                f.text("trainingConfig"), f.text("trainingData"), f.text("validationData"), scores,
+                f.integer("bestEpoch"));
+    }
+
+    /**
+     * Typed, strict access to the fields of one JSON object. Every error is a
+     * {@link ModelFormatException} naming the file, the entry and the dotted field path (e.g.
+     * {@code tensors[0].shape}).
+     */
+    public static final class Fields {
         private final ObjectNode node;
         private final String path;
         private final Path file;
         private final String entry;
 
-        Fields(ObjectNode node, String path, Path file, String entry) {
+        private Fields(ObjectNode node, String path, Path file, String entry) {
             this.node = node;
             this.path = path;
             this.file = file;
             this.entry = entry;
         }
 
-        /** Rejects any field not listed. */
-        void only(String... allowed) throws ModelFormatException {
+        /**
+         * Rejects any field not listed.
+         *
+         * @param allowed the names of the allowed fields
+         * @throws ModelFormatException naming the first field that is not allowed
+         */
+        public void only(String... allowed) throws ModelFormatException {
             List<String> ok = Arrays.asList(allowed);
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!ok.contains(e.getKey())) {
@@ -117,12 +229,25 @@ final class Json {
             }
         }
 
-        boolean has(String name) {
+        /**
+         * Whether a field is present and not JSON null.
+         *
+         * @param name the field's name
+         * @return true if it has a value
+         */
+        public boolean has(String name) {
             JsonNode v = node.get(name);
             return v != null && !v.isNull();
         }
 
-        JsonNode raw(String name) throws ModelFormatException {
+        /**
+         * A field of any type.
+         *
+         * @param name the field's name
+         * @return its value (possibly JSON null)
+         * @throws ModelFormatException if it is missing
+         */
+        public JsonNode raw(String name) throws ModelFormatException {
             JsonNode v = node.get(name);
             if (v == null) {
                 throw fail(name, "is missing");
@@ -130,7 +255,14 @@ final class Json {
             return v;
         }
 
-        String text(String name) throws ModelFormatException {
+        /**
+         * A string field.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws ModelFormatException if it is missing or not a string
+         */
+        public String text(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isTextual()) {
                 throw fail(name, "must be a string, found " + describe(v));
@@ -138,12 +270,25 @@ final class Json {
             return v.textValue();
         }
 
-        /** A string, or null when the field is absent or JSON null. */
-        String optionalText(String name) throws ModelFormatException {
+        /**
+         * An optional string field.
+         *
+         * @param name the field's name
+         * @return its value, or null when the field is absent or JSON null
+         * @throws ModelFormatException if it has a value that is not a string
+         */
+        public String optionalText(String name) throws ModelFormatException {
             return has(name) ? text(name) : null;
         }
 
-        int integer(String name) throws ModelFormatException {
+        /**
+         * A 32-bit integer field.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws ModelFormatException if it is missing or not an integer that fits 32 bits
+         */
+        public int integer(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                 throw fail(name, "must be a 32-bit integer, found " + describe(v));
@@ -151,7 +296,14 @@ final class Json {
             return v.intValue();
         }
 
-        long longValue(String name) throws ModelFormatException {
+        /**
+         * A 64-bit integer field.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws ModelFormatException if it is missing or not an integer that fits 64 bits
+         */
+        public long longValue(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                 throw fail(name, "must be a 64-bit integer, found " + describe(v));
@@ -159,7 +311,14 @@ final class Json {
             return v.longValue();
         }
 
-        double finite(String name) throws ModelFormatException {
+        /**
+         * A finite number field.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws ModelFormatException if it is missing or not a finite number
+         */
+        public double finite(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
                 throw fail(name, "must be a finite number, found " + describe(v));
@@ -167,7 +326,14 @@ final class Json {
             return v.doubleValue();
         }
 
-        boolean bool(String name) throws ModelFormatException {
+        /**
+         * A boolean field.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws ModelFormatException if it is missing or not {@code true} or {@code false}
+         */
+        public boolean bool(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isBoolean()) {
                 throw fail(name, "must be true or false, found " + describe(v));
@@ -175,7 +341,16 @@ final class Json {
             return v.booleanValue();
         }
 
-        <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
+        /**
+         * An enumeration field, given as the constant's name.
+         *
+         * @param <E> the enumeration
+         * @param name the field's name
+         * @param type the enumeration's class
+         * @return the constant
+         * @throws ModelFormatException if it is missing, not a string or no constant's name
+         */
+        public <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
             String v = text(name);
             for (E c : type.getEnumConstants()) {
                 if (c.name().equals(v)) {
@@ -186,7 +361,14 @@ final class Json {
                     + Arrays.toString(type.getEnumConstants()));
         }
 
-        Fields object(String name) throws ModelFormatException {
+        /**
+         * A nested object field.
+         *
+         * @param name the field's name
+         * @return its fields (errors name the nested path)
+         * @throws ModelFormatException if it is missing or not an object
+         */
+        public Fields object(String name) throws ModelFormatException {
             JsonNode v = raw(name);
             if (!v.isObject()) {
                 throw fail(name, "must be a JSON object, found " + describe(v));
@@ -194,72 +376,143 @@ final class Json {
             return new Fields((ObjectNode) v, qualify(name), file, entry);
         }
 
-        List<Fields> objects(String name) throws ModelFormatException {
-            JsonNode v = raw(name);
-            if (!v.isArray()) {
-                throw fail(name, "must be a JSON array, found " + describe(v));
-            }
+        /**
+         * An array-of-objects field.
+         *
+         * @param name the field's name
+         * @return the fields of each object, in order
+         * @throws ModelFormatException if it is missing, not an array or holds a non-object
+         */
+        public List<Fields> objects(String name) throws ModelFormatException {
+            JsonNode v = array(name, "a JSON array", JsonNode::isObject, "a JSON object");
             List<Fields> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
-                JsonNode item = v.get(i);
-                if (!item.isObject()) {
-                    throw fail(name + "[" + i + "]", "must be a JSON object, found " + describe(item));
-                }
-                out.add(new Fields((ObjectNode) item, qualify(name) + "[" + i + "]", file, entry));
+                out.add(new Fields((ObjectNode) v.get(i), qualify(name) + "[" + i + "]", file, entry));
             }
             return out;
         }
 
-        List<String> texts(String name) throws ModelFormatException {
-            JsonNode v = raw(name);
-            if (!v.isArray()) {
-                throw fail(name, "must be a JSON array of strings, found " + describe(v));
-            }
+        /**
+         * An array-of-strings field.
+         *
+         * @param name the field's name
+         * @return the strings, in order
+         * @throws ModelFormatException if it is missing, not an array or holds a non-string
+         */
+        public List<String> texts(String name) throws ModelFormatException {
+            JsonNode v = array(name, "a JSON array of strings", JsonNode::isTextual, "a string");
             List<String> out = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                if (!v.get(i).isTextual()) {
-                    throw fail(name + "[" + i + "]", "must be a string, found " + describe(v.get(i)));
-                }
-                out.add(v.get(i).textValue());
+            for (JsonNode item : v) {
+                out.add(item.textValue());
             }
             return out;
         }
 
-        int[] ints(String name) throws ModelFormatException {
-            JsonNode v = raw(name);
-            if (!v.isArray()) {
-                throw fail(name, "must be a JSON array of integers, found " + describe(v));
-            }
+        /**
+         * An array-of-integers field.
+         *
+         * @param name the field's name
+         * @return the integers, in order
+         * @throws ModelFormatException if it is missing, not an array or holds a value that is not
+         *     a 32-bit integer
+         */
+        public int[] ints(String name) throws ModelFormatException {
+            JsonNode v = array(name, "a JSON array of integers",
+                    item -> item.isIntegralNumber() && item.canConvertToInt(), "a 32-bit integer");
             int[] out = new int[v.size()];
             for (int i = 0; i < out.length; i++) {
-                JsonNode item = v.get(i);
-                if (!item.isIntegralNumber() || !item.canConvertToInt()) {
-                    throw fail(name + "[" + i + "]", "must be a 32-bit integer, found " + describe(item));
-                }
-                out[i] = item.intValue();
+                out[i] = v.get(i).intValue();
             }
             return out;
         }
 
-        /** The fields of this object in file order, for free-form maps. */
-        Iterable<Map.Entry<String, JsonNode>> entries() {
+        /**
+         * An array-of-finite-numbers field.
+         *
+         * @param name the field's name
+         * @return the numbers, in order
+         * @throws ModelFormatException if it is missing, not an array or holds a value that is not
+         *     a finite number
+         */
+        public double[] finites(String name) throws ModelFormatException {
+            JsonNode v = array(name, "a JSON array of numbers",
+                    item -> item.isNumber() && Double.isFinite(item.doubleValue()), "a finite number");
+            double[] out = new double[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = v.get(i).doubleValue();
+            }
+            return out;
+        }
+
+        /**
+         * Checks the integer field {@code formatVersion} of a manifest.
+         *
+         * @param supported the one version this SDK reads
+         * @throws ModelFormatException if the field is missing, not an integer or another version
+         */
+        public void requireFormatVersion(int supported) throws ModelFormatException {
+            JsonNode version = raw("formatVersion");
+            if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+                throw fail("formatVersion", "must be an integer, found " + describe(version));
+            }
+            if (version.intValue() != supported) {
+                throw new ModelFormatException(file, "format version " + version.intValue()
+                        + " is not supported; this SDK reads " + supported + " (entry '" + entry
+                        + "' field '" + qualify("formatVersion") + "')");
+            }
+        }
+
+        /**
+         * The fields of this object in file order, for free-form maps.
+         *
+         * @return the name and value of every field
+         */
+        public Iterable<Map.Entry<String, JsonNode>> entries() {
             return node.properties();
         }
 
-        /** The dotted path of a field of this object, e.g. {@code inference.hop}. */
-        String qualify(String name) {
-            return path.isEmpty() ? name : name.isEmpty() ? path : name.startsWith("[")
-                    ? path + name : path + "." + name;
-        }
-
-        ModelFormatException fail(String name, String problem) {
+        /**
+         * An error about a field of this object (or the object itself), to be thrown.
+         *
+         * @param name the field's name; empty for the object itself
+         * @param problem what is wrong, e.g. {@code "is invalid: ..."}
+         * @return the exception naming the file, the entry and the field's path
+         */
+        public ModelFormatException fail(String name, String problem) {
             String field = qualify(name);
             return new ModelFormatException(file, "entry '" + entry + "'"
                     + (field.isEmpty() ? "" : " field '" + field + "'") + " " + problem);
         }
 
-        static String describe(JsonNode v) {
-            String s = v.isTextual() ? "'" + v.textValue() + "'" : v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+        /**
+         * An array field whose items all pass a check.
+         *
+         * @param array what the field must be, e.g. {@code "a JSON array of strings"}
+         * @param item what each item must be, e.g. {@code "a string"}
+         */
+        private JsonNode array(String name, String array, Predicate<JsonNode> valid, String item)
+                throws ModelFormatException {
+            JsonNode v = raw(name);
+            if (!v.isArray()) {
+                throw fail(name, "must be " + array + ", found " + describe(v));
+            }
+            for (int i = 0; i < v.size(); i++) {
+                if (!valid.test(v.get(i))) {
+                    throw fail(name + "[" + i + "]", "must be " + item + ", found " + describe(v.get(i)));
+                }
+            }
+            return v;
+        }
+
+        /** The dotted path of a field of this object, e.g. {@code inference.hop}. */
+        private String qualify(String name) {
+            return path.isEmpty() ? name : name.isEmpty() ? path : name.startsWith("[")
+                    ? path + name : path + "." + name;
+        }
+
+        /** A short description of a value for messages, e.g. {@code 'abc'} or {@code number 1.5}. */
+        private static String describe(JsonNode v) {
+            String s = v.isTextual() ? "'" + v.textValue() + "'" : v.getNodeType().name().toLowerCase(Locale.ROOT)
                     + (v.isValueNode() ? " " + v : "");
             return s.length() > 80 ? s.substring(0, 77) + "..." : s;
         }

@@ -1,18 +1,11 @@
 package org.affectiveprocesses.core.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextSelector;
@@ -160,29 +153,13 @@ public final class ModelFile {
         root.put("featureSize", spec.featureSize());
         root.set("labelSpace", Json.labelSpace(spec.labelSpace()));
         root.set("inference", inference(contents.inference()));
-        root.set("provenance", provenance(contents.provenance()));
+        root.set("provenance", Json.provenance(contents.provenance()));
         root.put("parameterCount", spec.parameterCount());
-        ArrayNode tensors = root.putArray("tensors");
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (TensorSpec t : spec.parameters()) {
-            NpyArray a = NpyArray.wrapFloats(t.shape(), contents.weights().get(t.name()));
-            arrays.put(t.name(), a);
-            ObjectNode tn = tensors.addObject();
-            tn.put("name", t.name());
-            ArrayNode shape = tn.putArray("shape");
-            for (int d : t.shape()) {
-                shape.add(d);
-            }
-            tn.put("dtype", NpyType.FLOAT32.descr());
-            tn.put("sha256", a.sha256());
+            arrays.put(t.name(), NpyArray.wrapFloats(t.shape(), contents.weights().get(t.name())));
         }
-        try (NpzWriter w = NpzArchive.create(file)) {
-            w.putText(MANIFEST, Json.write(root));
-            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                w.put(e.getKey(), e.getValue());
-            }
-            w.commit();
-        }
+        ModelArchive.write(file, root, arrays);
     }
 
     /**
@@ -197,25 +174,8 @@ public final class ModelFile {
     public static Contents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (NpzReader r = NpzArchive.open(file)) {
-            if (!r.containsEntry(MANIFEST)) {
-                throw new ModelFormatException(file, "has no entry '" + MANIFEST
-                        + "'; it is not an Affective Process model file");
-            }
-            Json.Fields m = Json.parse(r.text(MANIFEST), file, MANIFEST);
-            String format = m.text("format");
-            if (!FORMAT.equals(format)) {
-                throw m.fail("format", "is '" + format + "', expected '" + FORMAT
-                        + "'; this is not an Affective Process model file");
-            }
-            JsonNode version = m.raw("formatVersion");
-            if (!version.isIntegralNumber() || !version.canConvertToInt()) {
-                throw m.fail("formatVersion", "must be an integer, found " + Json.Fields.describe(version));
-            }
-            if (version.intValue() != FORMAT_VERSION) {
-                throw new ModelFormatException(file, "format version " + version.intValue()
-                        + " is not supported; this SDK reads " + FORMAT_VERSION + " (entry '" + MANIFEST
-                        + "' field 'formatVersion')");
-            }
+            Json.Fields m = ModelArchive.manifest(r, "an Affective Process model file");
+            m.requireFormatVersion(FORMAT_VERSION);
             String type = m.text("modelType");
             if (!MODEL_TYPE.equals(type)) {
                 throw m.fail("modelType", "is '" + type + "', expected '" + MODEL_TYPE + "'");
@@ -233,18 +193,14 @@ public final class ModelFile {
             }
             Json.Fields inf = m.object("inference");
             InferenceOptions options = inference(inf);
-            Provenance provenance = provenance(m.object("provenance"));
+            Provenance provenance = Json.provenance(m.object("provenance"));
             long count = m.longValue("parameterCount");
             if (count != spec.parameterCount()) {
                 throw m.fail("parameterCount", "is " + count + " but the architecture has "
                         + spec.parameterCount() + " parameters");
             }
-            Map<String, String> hashes = tensorList(m, spec);
-            checkEntries(r, spec);
-            Map<String, float[]> values = new LinkedHashMap<>();
-            for (TensorSpec t : spec.parameters()) {
-                values.put(t.name(), tensor(r, t, hashes.get(t.name())));
-            }
+            Map<String, float[]> values = ModelArchive.tensors(r, m, spec.parameters(),
+                    arch.displayName() + " (" + arch.variant() + ")", arch.displayName());
             ApWeights weights;
             try {
                 weights = ApWeights.of(spec, values);
@@ -316,144 +272,5 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw f.fail("", "is invalid: " + e.getMessage());
         }
-    }
-
-    private static ObjectNode provenance(Provenance p) {
-        ObjectNode n = Json.object();
-        n.put("sdkVersion", p.sdkVersion());
-        n.put("engine", p.engine());
-        n.put("createdUtc", p.createdUtc());
-        n.put("trainingConfig", p.trainingConfig());
-        n.put("trainingData", p.trainingData());
-        n.put("validationData", p.validationData());
-        ObjectNode scores = n.putObject("validationScores");
-        p.validationScores().forEach((k, v) -> {
-            if (v == null) {
-                scores.putNull(k);
-            } else if (Double.isNaN(v)) {
-                scores.put(k, "NaN");
-            } else if (Double.isInfinite(v)) {
-                scores.put(k, v > 0 ? "Infinity" : "-Infinity");
-            } else {
-                scores.put(k, v.doubleValue());
-            }
-        });
-        n.put("bestEpoch", p.bestEpoch());
-        return n;
-    }
-
-    private static Provenance provenance(Json.Fields f) throws ModelFormatException {
-        f.only("sdkVersion", "engine", "createdUtc", "trainingConfig", "trainingData", "validationData",
-                "validationScores", "bestEpoch");
-        Json.Fields s = f.object("validationScores");
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : s.entries()) {
-            JsonNode v = e.getValue();
-            Double d;
-            if (v.isNull()) {
-                d = null;
-            } else if (v.isNumber() && Double.isFinite(v.doubleValue())) {
-                d = v.doubleValue();
-            } else if (v.isTextual() && v.textValue().equals("NaN")) {
-                d = Double.NaN;
-            } else if (v.isTextual() && v.textValue().equals("Infinity")) {
-                d = Double.POSITIVE_INFINITY;
-            } else if (v.isTextual() && v.textValue().equals("-Infinity")) {
-                d = Double.NEGATIVE_INFINITY;
-            } else {
-                throw s.fail(e.getKey(), "must be a finite number, null, \"NaN\", \"Infinity\" or "
-                        + "\"-Infinity\", found " + Json.Fields.describe(v));
-            }
-            scores.put(e.getKey(), d);
-        }
-        return new Provenance(f.text("sdkVersion"), f.text("engine"), f.text("createdUtc"),
-                f.text("trainingConfig"), f.text("trainingData"), f.text("validationData"), scores,
-                f.integer("bestEpoch"));
-    }
-
-    /** Checks the manifest's tensor list against the spec; returns the hashes by tensor name. */
-    private static Map<String, String> tensorList(Json.Fields m, ApModelSpec spec) throws ModelFormatException {
-        Map<String, TensorSpec> expected = new LinkedHashMap<>();
-        for (TensorSpec t : spec.parameters()) {
-            expected.put(t.name(), t);
-        }
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (Json.Fields t : m.objects("tensors")) {
-            t.only("name", "shape", "dtype", "sha256");
-            String name = t.text("name");
-            TensorSpec want = expected.get(name);
-            if (want == null) {
-                throw t.fail("name", "names the tensor '" + name + "', which is not part of "
-                        + spec.architecture().displayName() + " (" + spec.architecture().variant() + ")");
-            }
-            if (hashes.containsKey(name)) {
-                throw t.fail("name", "lists the tensor '" + name + "' twice");
-            }
-            int[] shape = t.ints("shape");
-            if (!Arrays.equals(shape, want.shape())) {
-                throw t.fail("shape", "of tensor '" + name + "' is " + Arrays.toString(shape)
-                        + " but the architecture needs " + Arrays.toString(want.shape()));
-            }
-            String dtype = t.text("dtype");
-            if (!NpyType.FLOAT32.descr().equals(dtype)) {
-                throw t.fail("dtype", "of tensor '" + name + "' is '" + dtype + "'; only '<f4' is allowed");
-            }
-            String sha = t.text("sha256");
-            if (!sha.matches("[0-9a-fA-F]{64}")) {
-                throw t.fail("sha256", "of tensor '" + name + "' is not 64 hex digits");
-            }
-            hashes.put(name, sha.toLowerCase(Locale.ROOT));
-        }
-        for (String name : expected.keySet()) {
-            if (!hashes.containsKey(name)) {
-                throw m.fail("tensors", "lacks the tensor '" + name + "' " + Arrays.toString(
-                        expected.get(name).shape()) + " that " + spec.architecture().displayName() + " needs");
-            }
-        }
-        return hashes;
-    }
-
-    /** Rejects archive entries other than the manifest and the spec's tensors. */
-    private static void checkEntries(NpzReader r, ApModelSpec spec) throws ModelFormatException {
-        Set<String> allowed = new HashSet<>();
-        allowed.add(MANIFEST);
-        for (TensorSpec t : spec.parameters()) {
-            allowed.add(NpzArchive.entryOf(t.name()));
-        }
-        for (String entry : r.entryNames()) {
-            if (!allowed.contains(entry)) {
-                throw new ModelFormatException(r.file(), "holds the unknown entry '" + entry
-                        + "'; a " + spec.architecture().displayName() + " model file holds only '"
-                        + MANIFEST + "' and its tensors");
-            }
-        }
-        for (TensorSpec t : spec.parameters()) {
-            if (!r.contains(t.name())) {
-                throw new ModelFormatException(r.file(), "lacks the entry '" + NpzArchive.entryOf(t.name())
-                        + "' of tensor '" + t.name() + "'");
-            }
-        }
-    }
-
-    private static float[] tensor(NpzReader r, TensorSpec t, String sha256) throws IOException {
-        String entry = NpzArchive.entryOf(t.name());
-        NpyArray a = r.get(t.name());
-        if (a.type() != NpyType.FLOAT32 || !Arrays.equals(a.shape(), t.shape())) {
-            throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                    + "' holds '" + a.type().descr() + "' " + Npy.shapeRepr(a.shape()) + "; expected '<f4' "
-                    + Npy.shapeRepr(t.shape()));
-        }
-        if (!a.sha256().equals(sha256)) {
-            throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                    + "' is damaged: its SHA-256 does not match the manifest");
-        }
-        float[] v = a.floatData(NpyType.FLOAT32);
-        for (int i = 0; i < v.length; i++) {
-            if (!Float.isFinite(v[i])) {
-                throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                        + "' holds the non-finite value " + v[i] + " at flat index " + i);
-            }
-        }
-        return v;
     }
 }

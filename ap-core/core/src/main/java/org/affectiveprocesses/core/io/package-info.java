@@ -13,6 +13,9 @@
  *       atomically and read lazily with CRC checks;
  *   <li>{@link org.affectiveprocesses.core.io.ModelFile}: the {@code .apmodel} model file (an
  *       {@code .npz} with a JSON manifest, loadable with {@code numpy.load});
+ *   <li>{@link org.affectiveprocesses.core.io.ModelArchive} and
+ *       {@link org.affectiveprocesses.core.io.Json}: the model file's container and strict JSON
+ *       manifests, shared with model files of other schemas;
  *   <li>{@link org.affectiveprocesses.core.io.FeatureFile}: one video's features, pseudo-labels,
  *       labels, validity flags and timestamps, writable with numpy alone.
  * </ul>
