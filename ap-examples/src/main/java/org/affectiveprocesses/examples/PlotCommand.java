@@ -3,7 +3,6 @@ package org.affectiveprocesses.examples;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ContextSelectors;
@@ -40,16 +39,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Command(name = "window", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Fig. 4: ground truth, backbone, AP mean ± σ, function samples and context frames of a window.",
                 "Example: ap plot window --store sewa-store -m sewa.apmodel --split test --sequence S12-V1 -o fig4.png"})
-    public static final class Window implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOptions data;
-
-        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file")
-        Path model;
-
+    public static final class Window extends Figure {
         @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", description = "the split (default ${DEFAULT-VALUE})")
         String split = "test";
 
@@ -79,9 +69,8 @@ public final class PlotCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int[] wh = size(spec, size);
-            AffectCorpus corpus = data.open();
-            SequenceDataset ds = corpus.split(split);
+            int[] wh = pixels(size);
+            SequenceDataset ds = data.open().split(split);
             AffectSequence s = find(ds, sequence);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 InferenceOptions o = protocol.apply(ap.defaultOptions()).withSamples(samples, 7);
@@ -91,7 +80,7 @@ public final class PlotCommand implements Callable<Integer> {
                     chart.dimension(dimension);
                 }
                 if (frames != null) {
-                    int[] range = range(frames);
+                    int[] range = twoNumbers(spec, frames, "-", "--frames must be FROM-TO (frame numbers), got ");
                     chart.frames(range[0], range[1] + 1);
                 } else {
                     chart.window(windowIndex != null ? windowIndex : p.windows().size() / 2);
@@ -100,18 +89,6 @@ public final class PlotCommand implements Callable<Integer> {
             }
             System.out.println("Wrote " + out + " (" + s.id() + ")");
             return 0;
-        }
-
-        private int[] range(String text) {
-            String[] ft = text.split("-");
-            try {
-                if (ft.length == 2) {
-                    return new int[] {Integer.parseInt(ft[0].strip()), Integer.parseInt(ft[1].strip())};
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new ParameterException(spec.commandLine(), "--frames must be FROM-TO (frame numbers), got '" + text + "'");
         }
 
         private static AffectSequence find(SequenceDataset ds, String id) {
@@ -132,16 +109,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Command(name = "context", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Fig. 3: score vs number of context points for lowest σ, random and highest σ selection.",
                 "Example: ap plot context --store sewa-store -m sewa.apmodel --split validation -o fig3.png"})
-    public static final class Context implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOptions data;
-
-        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file")
-        Path model;
-
+    public static final class Context extends Figure {
         @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", description = "the split (default ${DEFAULT-VALUE})")
         String split = "validation";
 
@@ -159,7 +127,7 @@ public final class PlotCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int[] wh = size(spec, size);
+            int[] wh = pixels(size);
             SequenceDataset ds = data.open().split(split);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 ContextStudy.Result r;
@@ -184,8 +152,32 @@ public final class PlotCommand implements Callable<Integer> {
         }
     }
 
-    static int[] size(CommandSpec spec, String text) {
-        String[] p = text.toLowerCase(Locale.ROOT).split("x");
+    /** What both figures read: the data and the model. */
+    abstract static class Figure implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file")
+        Path model;
+
+        /** The width and height in an image size such as {@code 900x420} ({@code --size}). */
+        int[] pixels(String size) {
+            return twoNumbers(spec, size, "x", "--size must be WIDTHxHEIGHT in pixels, e.g. 900x420; got ");
+        }
+    }
+
+    /**
+     * The two whole numbers either side of {@code separator} in {@code text}, read in lower case (so
+     * {@code 900X420} is an image size too).
+     *
+     * @throws ParameterException (usage error) with {@code problem} and the text unless there are
+     *     exactly two whole numbers
+     */
+    private static int[] twoNumbers(CommandSpec spec, String text, String separator, String problem) {
+        String[] p = text.toLowerCase(Locale.ROOT).split(separator);
         try {
             if (p.length == 2) {
                 return new int[] {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip())};
@@ -193,6 +185,6 @@ public final class PlotCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParameterException(spec.commandLine(), "--size must be WIDTHxHEIGHT in pixels, e.g. 900x420; got '" + text + "'");
+        throw new ParameterException(spec.commandLine(), problem + "'" + text + "'");
     }
 }

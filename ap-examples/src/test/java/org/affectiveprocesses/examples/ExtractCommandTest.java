@@ -89,7 +89,7 @@ class ExtractCommandTest {
 
     @Test
     void outputNamesDefaultToTheVideoName() {
-        assertThat(ExtractCommand.baseName(Path.of("/videos/interview.final.mp4"))).isEqualTo("interview.final");
-        assertThat(ExtractCommand.baseName(Path.of("frames"))).isEqualTo("frames");
+        assertThat(VideoOptions.baseName(Path.of("/videos/interview.final.mp4"))).isEqualTo("interview.final");
+        assertThat(VideoOptions.baseName(Path.of("frames"))).isEqualTo("frames");
     }
 }
