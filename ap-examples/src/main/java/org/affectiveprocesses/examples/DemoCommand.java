@@ -53,6 +53,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--full", description = "the paper's schedule: 25 epochs x 1000 steps")
     boolean full;
 
+    @Option(names = "--min-context", paramLabel = "N", description = "fewest context frames of a training clip "
+            + "(the preset's: 3, as in the paper's Sec. 4.2; 1 also trains single-frame contexts, whose σ the "
+            + "lowest-σ selection reads, Sec. 3.2.2)")
+    Integer minContext;
+
     @Option(names = "--ablation", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "run the loss ablation of Table 1 (default: on; --no-ablation to skip)")
     boolean ablation;
@@ -80,12 +85,15 @@ public final class DemoCommand implements Callable<Integer> {
         SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(sc);
         out.println("# Affective Process on " + corpus);
         out.println();
-        TrainingConfig base = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
+        TrainingConfig preset = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
                 .withSeed(seed).withSchedule(epochs, iterations).withObjective(parseObjective(objective));
+        TrainingConfig base = minContext == null ? preset : preset.toBuilder().minContextPoints(minContext).build();
         Metric headline = corpus.labelSpace().headlineMetric();
 
-        out.printf(Locale.ROOT, "Training the AP (%s, %s): %d epochs x %d steps, batch %d%n",
-                base.architecture().displayName(), base.objective().label(), epochs, iterations, base.batchSize());
+        out.printf(Locale.ROOT,
+                "Training the AP (%s, %s): %d epochs x %d steps, batch %d, contexts of %d to L frames%n",
+                base.architecture().displayName(), base.objective().label(), epochs, iterations, base.batchSize(),
+                base.minContextPoints());
         AffectiveProcess ap = train(base, corpus, true);
         EvaluationReport backbone = Evaluation.ofBackbone(corpus.split("test"), "Backbone (W)");
         EvaluationReport apReport = Evaluation.of(ap, corpus.split("test"), ap.defaultOptions());

@@ -54,6 +54,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--full", description = "the paper's schedule: 25 epochs x 1000 steps")
     boolean full;
 
+    @Option(names = "--min-context", paramLabel = "N", description = "fewest context frames of a training clip "
+            + "(the preset's: 3, as in the paper's Sec. 4.2; 1 also trains single-frame contexts, whose σ the "
+            + "lowest-σ selection reads, Sec. 3.2.2)")
+    Integer minContext;
+
     @Option(names = "--seed", description = "training seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -127,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (learningRate != null) {
                 b.learningRate(learningRate);
+            }
+            if (minContext != null) {
+                b.minContextPoints(minContext);
             }
             if (hidden != null || latent != null) {
                 ApArchitecture paper = ApArchitecture.paper();

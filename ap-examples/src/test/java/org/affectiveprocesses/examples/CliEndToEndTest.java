@@ -37,7 +37,8 @@ class CliEndToEndTest {
         model = dir.resolve("m.apmodel");
         CliRun made = CliRun.of("store", "synthetic", "--preset", "small", "--seed", "5", store.toString());
         assertThat(made.code()).as(made.err()).isZero();
-        String[] args = concat(new String[] {"train", "--store", store.toString(), "-o", model.toString()}, QUICK);
+        String[] args = concat(new String[] {"train", "--store", store.toString(), "-o", model.toString(),
+            "--min-context", "2"}, QUICK);
         trained = CliRun.of(args);
     }
 
@@ -77,6 +78,7 @@ class CliEndToEndTest {
             assertThat(ap.featureSize()).isEqualTo(64);
             assertThat(ap.info().provenance().trainingData()).contains("train");
             assertThat(ap.defaultOptions().windowLength()).isEqualTo(40);
+            assertThat(ap.info().provenance().trainingConfig()).contains("minContextPoints=2");
         }
     }
 
@@ -154,6 +156,9 @@ class CliEndToEndTest {
         CliRun badOption = CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--epochs", "0");
         assertThat(badOption.code()).isEqualTo(2);
         assertThat(badOption.err()).contains("epochs must be >= 1");
+        CliRun badContext = CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--min-context", "0");
+        assertThat(badContext.code()).isEqualTo(2);
+        assertThat(badContext.err()).contains("minContextPoints must be >= 1");
 
         CliRun missing = CliRun.of("evaluate", "--store", store.toString(), "-m", dir.resolve("nope.apmodel").toString());
         assertThat(missing.code()).isEqualTo(1);
