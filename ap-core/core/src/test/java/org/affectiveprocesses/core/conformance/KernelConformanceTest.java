@@ -130,6 +130,37 @@ public abstract class KernelConformanceTest {
         }
     }
 
+    /**
+     * A batch of 1,200 rows gives what its windows give one at a time: engines may take other
+     * routes for large batches (threads, where reductions run), never other results.
+     */
+    @Test
+    void aLargeBatchMatchesItsWindowsOneByOne() {
+        ApWeights w = WeightInitializer.initialize(spec(ApVariant.LATENT, true), 13);
+        int b = 40;
+        int l = 30;
+        WindowBatch batch = ConformanceFixtures.randomWindows(b, l, 8);
+        try (InferenceKernel k = backend().openInference(w, engine())) {
+            int[][] chosen = new int[b][];
+            WindowOutput all = k.run(batch, lowestSigmaPicker(b, l, chosen), 0, new float[0]);
+            for (int i = 0; i < b; i++) {
+                WindowBatch one = WindowBatch.of(1, l,
+                        Arrays.copyOfRange(batch.features(), i * l * batch.featureSize(), (i + 1) * l * batch.featureSize()),
+                        Arrays.copyOfRange(batch.encoderLabels(), i * l * DY, (i + 1) * l * DY));
+                int[][] chosenOne = new int[1][];
+                WindowOutput single = k.run(one, lowestSigmaPicker(1, l, chosenOne), 0, new float[0]);
+                assertThat(chosenOne[0]).as("context of window %d", i).containsExactly(chosen[i]);
+                for (int j = 0; j < l; j++) {
+                    assertThat(single.frameSigmaNorms()[j]).isCloseTo(all.frameSigmaNorms()[i * l + j], within(1e-4f));
+                }
+                for (int j = 0; j < l * DY; j++) {
+                    assertThat(single.mean()[j]).isCloseTo(all.mean()[i * l * DY + j], within(1e-4f));
+                    assertThat(single.std()[j]).isCloseTo(all.std()[i * l * DY + j], within(1e-4f));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ApVariant.class)
     void windowsOfABatchAreIndependent(ApVariant variant) {

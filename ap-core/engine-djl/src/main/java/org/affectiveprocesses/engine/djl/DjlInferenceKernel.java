@@ -103,7 +103,8 @@ final class DjlInferenceKernel implements InferenceKernel {
                     + batch.labelSize() + "; the model reads dx " + dx + ", dy " + dy);
         }
         int threads = JniUtils.getNumThreads();
-        boolean narrow = rows < SINGLE_THREAD_ROWS && threads > 1;
+        boolean small = rows < SINGLE_THREAD_ROWS;
+        boolean narrow = small && threads > 1;
         if (narrow) {
             JniUtils.setNumThreads(1);
         }
@@ -112,7 +113,7 @@ final class DjlInferenceKernel implements InferenceKernel {
             // encoder up to its second hidden layer h₂; its last layer is folded into latentIn
             NDArray h2 = relu(forward.linear(layer(ApModelSpec.ENCODER, 1),
                     relu(linear(in, encoderFirst, encoderFirstBias))));
-            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2) : null;
+            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2, small) : null;
             NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, l));
             NDArray shared = relu(linear(aggregate(ctx, h2, b, l, h), latentIn, latentInBias));
             NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias);
@@ -144,9 +145,29 @@ final class DjlInferenceKernel implements InferenceKernel {
         }
     }
 
-    /** ‖σ(r_t)‖ of every frame, from its h₂ through the folded shared layer and the σ head. */
-    private float[] frameSigmaNorms(NDArray h2) {
-        return latentSigma(relu(linear(h2, latentIn, latentInBias))).norm(FEATURE_AXIS).toFloatArray();
+    /**
+     * ‖σ(r_t)‖ of every frame, from its h₂ through the folded shared layer and the σ head. A small
+     * batch takes its [rows, Z] sigmoids into Java (one call instead of four small ones); a large
+     * one reduces them in the engine (one value per frame crosses instead of Z).
+     */
+    private float[] frameSigmaNorms(NDArray h2, boolean small) {
+        NDArray shared = relu(linear(h2, latentIn, latentInBias));
+        if (!small) {
+            return latentSigma(shared).norm(FEATURE_AXIS).toFloatArray();
+        }
+        float[] s = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid().toFloatArray();
+        int z = spec.architecture().latentSize();
+        double floor = spec.architecture().latentSigmaFloor();
+        float[] norms = new float[s.length / z];
+        for (int i = 0; i < norms.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < z; k++) {
+                double sigma = floor + (1 - floor) * s[i * z + k];
+                sum += sigma * sigma;
+            }
+            norms[i] = (float) Math.sqrt(sum);
+        }
+        return norms;
     }
 
     /** σ = floor + (1 − floor)·sigmoid(σ head) of latent shared-layer rows. */
