@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", description = "rounds per engine; each figure is the best of its rounds "
             + "(default ${DEFAULT-VALUE})")
-    int rounds = 3;
+    int rounds = 5;
 
     @Override
     public Integer call() {
