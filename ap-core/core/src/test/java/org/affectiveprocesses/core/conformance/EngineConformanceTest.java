@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
@@ -17,6 +19,7 @@ import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.EpochReport;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
@@ -95,6 +98,8 @@ public abstract class EngineConformanceTest {
         assertThat(trained.engineName()).isEqualTo(backend().name());
         assertThat(trained.info().provenance().engine()).isEqualTo(backend().name());
         assertThat(trained.info().provenance().bestEpoch()).isBetween(1, 3);
+        assertThat(trained.info().provenance().validationScores()).containsKey("CCC mean");
+        assertThat(trained.info().provenance().trainingData()).contains("train");
     }
 
     @Test
@@ -197,6 +202,55 @@ public abstract class EngineConformanceTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTruncatedModelFileIsAClearCheckedError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> AffectiveProcess.load(file, engine())).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aSequenceShorterThanAWindowUsesAllItsFramesAsContext() {
+        Prediction p = trained.predict(corpus.split("test").get(0).subsequence(0, 12));
+        assertThat(p.windows()).hasSize(1);
+        assertThat(p.windows().get(0).contextFrames()).hasSize(12);
+    }
+
+    @Test
+    void framesWithoutAFaceGetNoPredictionAndAreNeverContext() {
+        AffectSequence src = corpus.split("test").get(0);
+        AffectSequence.Builder b = AffectSequence.builder("gaps", src.labelSpace(), src.featureSize());
+        for (int t = 0; t < 60; t++) {
+            if (t % 10 == 3) {
+                b.addInvalidFrame(t / 30.0);
+            } else {
+                b.addFrame(t / 30.0, src.features(t), src.pseudoLabels(t), src.labels(t));
+            }
+        }
+        Prediction p = trained.predict(b.build());
+        assertThat(p.isPredicted(3)).isFalse();
+        assertThat(p.mean(3, 0)).isNaN();
+        assertThat(p.isPredicted(4)).isTrue();
+        for (int c : p.contextFrames()) {
+            assertThat(c % 10).isNotEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSequenceWithoutAnyFaceHasNoWindowAndNoPrediction() {
+        AffectSequence.Builder b = AffectSequence.builder("no-face", LabelSpace.valenceArousal(), 64);
+        for (int t = 0; t < 5; t++) {
+            b.addInvalidFrame(t / 30.0);
+        }
+        Prediction p = trained.predict(b.build());
+        assertThat(p.windows()).isEmpty();
+        assertThat(p.isPredicted(0)).isFalse();
+        assertThat(p.mean(4, 1)).isNaN();
     }
 
     @Test
