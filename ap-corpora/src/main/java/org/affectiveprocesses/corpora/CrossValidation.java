@@ -144,9 +144,9 @@ public final class CrossValidation {
                         throw new IllegalArgumentException("sequence '" + s.id() + "' is in the test split of fold '"
                                 + before + "' and of fold '" + f.name + "'; test folds must be disjoint");
                     }
-                    double[][] truth = truth(s);
-                    double[][] mean = mean(predictions.get(i));
-                    double[][] pseudo = pseudo(s);
+                    double[][] truth = Evaluation.truth(s);
+                    double[][] mean = Evaluation.means(predictions.get(i));
+                    double[][] pseudo = Evaluation.pseudoLabels(s);
                     model.addSequence(s.id(), truth, mean);
                     backbone.addSequence(s.id(), truth, pseudo);
                     pooledModel.addSequence(s.id(), truth, mean);
@@ -207,38 +207,5 @@ public final class CrossValidation {
         public String toMarkdown(Metric metric) {
             return table(metric).toMarkdown();
         }
-    }
-
-    private static double[][] truth(AffectSequence s) {
-        int dy = s.labelSize();
-        double[][] out = new double[s.length()][dy];
-        for (int t = 0; t < s.length(); t++) {
-            for (int d = 0; d < dy; d++) {
-                out[t][d] = s.isValid(t) ? s.label(t, d) : Double.NaN;
-            }
-        }
-        return out;
-    }
-
-    private static double[][] pseudo(AffectSequence s) {
-        int dy = s.labelSize();
-        double[][] out = new double[s.length()][dy];
-        for (int t = 0; t < s.length(); t++) {
-            for (int d = 0; d < dy; d++) {
-                out[t][d] = s.isValid(t) ? s.pseudoLabel(t, d) : Double.NaN;
-            }
-        }
-        return out;
-    }
-
-    private static double[][] mean(Prediction p) {
-        int dy = p.labelSpace().size();
-        double[][] out = new double[p.length()][dy];
-        for (int t = 0; t < p.length(); t++) {
-            for (int d = 0; d < dy; d++) {
-                out[t][d] = p.mean(t, d);
-            }
-        }
-        return out;
     }
 }

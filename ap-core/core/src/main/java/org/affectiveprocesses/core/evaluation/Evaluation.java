@@ -62,7 +62,7 @@ public final class Evaluation {
             for (int i = 0; i < chunk.size(); i++) {
                 AffectSequence s = chunk.get(i);
                 Prediction p = predictions.get(i);
-                b.addSequence(s.id(), truth(s), matrix(p));
+                b.addSequence(s.id(), truth(s), means(p));
             }
         }
         return b.build(pooling, METRICS.toArray(Metric[]::new));
@@ -72,36 +72,61 @@ public final class Evaluation {
     public static EvaluationReport ofBackbone(SequenceDataset data, String name) {
         EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(name);
         for (AffectSequence s : data) {
-            int dy = s.labelSize();
-            double[][] pred = new double[s.length()][dy];
-            for (int t = 0; t < s.length(); t++) {
-                for (int d = 0; d < dy; d++) {
-                    pred[t][d] = s.isValid(t) ? s.pseudoLabel(t, d) : Double.NaN;
-                }
-            }
-            b.addSequence(s.id(), truth(s), pred);
+            b.addSequence(s.id(), truth(s), pseudoLabels(s));
         }
         return b.build(Pooling.POOLED, METRICS.toArray(Metric[]::new));
     }
 
-    /** Ground truth as [frame][dim], NaN where missing or where no face was found. */
-    static double[][] truth(AffectSequence s) {
-        int dy = s.labelSize();
-        double[][] out = new double[s.length()][dy];
-        for (int t = 0; t < s.length(); t++) {
-            for (int d = 0; d < dy; d++) {
-                out[t][d] = s.isValid(t) ? s.label(t, d) : Double.NaN;
-            }
-        }
-        return out;
+    /**
+     * A sequence's ground truth as scored by every evaluation.
+     *
+     * @param s the sequence
+     * @return the labels as [frame][dim], {@code NaN} where missing or where no face was found
+     */
+    public static double[][] truth(AffectSequence s) {
+        return onValidFrames(s, s::label);
     }
 
-    private static double[][] matrix(Prediction p) {
+    /**
+     * The backbone's pseudo-labels of a sequence, scored as if they were predictions.
+     *
+     * @param s the sequence
+     * @return the pseudo-labels as [frame][dim], {@code NaN} where no face was found
+     */
+    public static double[][] pseudoLabels(AffectSequence s) {
+        return onValidFrames(s, s::pseudoLabel);
+    }
+
+    /**
+     * A prediction's per-frame predictive means, as scored by every evaluation.
+     *
+     * @param p the prediction
+     * @return the means as [frame][dim], {@code NaN} where the frame was not predicted
+     */
+    public static double[][] means(Prediction p) {
         int dy = p.labelSpace().size();
         double[][] out = new double[p.length()][dy];
         for (int t = 0; t < p.length(); t++) {
             for (int d = 0; d < dy; d++) {
                 out[t][d] = p.mean(t, d);
+            }
+        }
+        return out;
+    }
+
+    /** One value of a sequence per frame and label dimension. */
+    @FunctionalInterface
+    private interface FrameValue {
+        float at(int t, int d);
+    }
+
+    /** The values of a sequence as [frame][dim], {@code NaN} on frames without a face. */
+    private static double[][] onValidFrames(AffectSequence s, FrameValue value) {
+        int dy = s.labelSize();
+        double[][] out = new double[s.length()][dy];
+        for (int t = 0; t < s.length(); t++) {
+            for (int d = 0; d < dy; d++) {
+                out[t][d] = s.isValid(t) ? value.at(t, d) : Double.NaN;
             }
         }
         return out;
