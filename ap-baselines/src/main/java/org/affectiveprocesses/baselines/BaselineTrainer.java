@@ -27,7 +27,7 @@ import org.affectiveprocesses.baselines.nn.TemporalNetwork;
 import org.affectiveprocesses.core.SdkVersion;
 import org.affectiveprocesses.core.evaluation.Evaluation;
 import org.affectiveprocesses.core.model.TensorSpec;
-import org.affectiveprocesses.core.training.LearningRateSchedule;
+import org.affectiveprocesses.core.training.EpochLoop;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.slf4j.Logger;
@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * Trains a baseline with its {@link BaselineTrainingConfig}: seeded initial weights ({@link
  * ParameterInit}), {@code epochs × iterationsPerEpoch} Adam steps on clips of L frames ({@link
  * WindowSampler}) minimising the masked mean squared error, validation with the test protocol
- * after every epoch, and the best epoch's weights kept, like the Affective Process's trainer. The
- * returned model reports, as each frame's σ, its root-mean-square validation error per dimension.
- * With the same seed, on CPU, two runs give the same weights.
+ * after every epoch, and the best epoch's weights kept, by the Affective Process's {@link
+ * EpochLoop}. The returned model reports, as each frame's σ, its root-mean-square validation
+ * error per dimension. With the same seed, on CPU, two runs give the same weights.
  */
 public final class BaselineTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(BaselineTrainer.class);
@@ -88,14 +88,10 @@ public final class BaselineTrainer {
         InputNormalization norm = InputNormalization.fit(train, config.usePseudoLabels());
         WindowSampler sampler = new WindowSampler(train, config.architecture().windowLength(), config.batchSize(),
                 config.usePseudoLabels(), norm, config.seed() + 1);
-        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.totalSteps(),
-                config.cosineAnnealing());
+        EpochLoop loop = new EpochLoop(config.epochs(), config.iterationsPerEpoch(), config.learningRate(),
+                config.cosineAnnealing(), config.selectionMetric(), "lower the learning rate");
         Device device = Devices.of(engine);
-        Metric selection = config.selectionMetric();
-        BaselineWeights best = null;
-        Map<String, Double> bestScores = Map.of();
-        double bestScore = Double.NaN;
-        int bestEpoch = 0;
+        EpochLoop.Best<BaselineWeights> best;
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             TemporalNetwork network = NetworkFactory.build(spec);
             network.initialize(manager);
@@ -107,41 +103,21 @@ public final class BaselineTrainer {
             Adam adam = new Adam(arrays, manager, config.beta1(), config.beta2(), config.adamEpsilon(),
                     config.weightDecay(), config.gradientClipNorm());
             ParameterStore store = new ParameterStore(manager, false);
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long started = System.nanoTime();
-                double sum = 0;
-                double lr = config.learningRate();
-                for (int s = 1; s <= config.iterationsPerEpoch(); s++) {
-                    lr = schedule.at((long) (epoch - 1) * config.iterationsPerEpoch() + (s - 1));
-                    double loss = step(network, store, adam, manager, sampler.next(), lr);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged: loss is " + loss + " at epoch " + epoch
-                                + ", step " + s + " (learning rate " + lr + "); lower the learning rate");
-                    }
-                    sum += loss;
-                    listener.onStep(epoch, s, config.iterationsPerEpoch(), loss);
-                }
-                Map<String, float[]> values = new LinkedHashMap<>();
-                params.forEach((name, p) -> values.put(name, p.getArray().toFloatArray()));
-                BaselineWeights current = BaselineWeights.of(tensors, values);
-                Map<String, Double> scores = validate(spec, current, norm, validation);
-                double score = scores.get(selection.displayName() + " mean");
-                boolean improved = bestEpoch == 0 || better(score, bestScore, selection);
-                if (improved) {
-                    best = current;
-                    bestScore = score;
-                    bestScores = scores;
-                    bestEpoch = epoch;
-                }
-                listener.onEpoch(new EpochReport(epoch, config.epochs(), sum / config.iterationsPerEpoch(), lr, scores,
-                        score, improved, (System.nanoTime() - started) / 1e9));
-            }
+            best = loop.run(lr -> step(network, store, adam, manager, sampler.next(), lr),
+                    () -> weights(tensors, params), w -> validate(spec, w, norm, validation), listener);
         }
         Provenance provenance = new Provenance(SdkVersion.get(), "djl",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toString(), train.identity(),
-                validation.identity(), bestScores, bestEpoch);
-        return BaselineModel.open(new BaselineModelFile.Contents(spec, best, norm, outputStd(spec, bestScores),
-                config.hop(), config.inferenceBatchSize(), provenance), engine);
+                validation.identity(), best.scores(), best.epoch());
+        return BaselineModel.open(new BaselineModelFile.Contents(spec, best.weights(), norm,
+                outputStd(spec, best.scores()), config.hop(), config.inferenceBatchSize(), provenance), engine);
+    }
+
+    /** A copy of the network's current weights. */
+    private static BaselineWeights weights(List<TensorSpec> tensors, Map<String, Parameter> params) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        params.forEach((name, p) -> values.put(name, p.getArray().toFloatArray()));
+        return BaselineWeights.of(tensors, values);
     }
 
     /** One optimiser step on a batch; returns the batch's masked mean squared error. */
@@ -168,22 +144,14 @@ public final class BaselineTrainer {
     }
 
     /** Scores weights on the validation split with the test protocol (σ is not scored). */
-    private Map<String, Double> validate(BaselineSpec spec, BaselineWeights weights, InputNormalization norm,
+    private EvaluationReport validate(BaselineSpec spec, BaselineWeights weights, InputNormalization norm,
             SequenceDataset validation) {
         float[] unit = new float[spec.labelSize()];
         Arrays.fill(unit, 1f);
         Provenance none = new Provenance(SdkVersion.get(), "djl", "", "", "", "", Map.of(), 0);
         try (BaselineModel model = BaselineModel.open(new BaselineModelFile.Contents(spec, weights, norm, unit,
                 config.hop(), config.inferenceBatchSize(), none), engine)) {
-            EvaluationReport report = Evaluation.of(model, validation);
-            Map<String, Double> scores = new LinkedHashMap<>();
-            for (Metric m : new Metric[] {config.selectionMetric(), Metric.CCC, Metric.MSE}) {
-                for (String d : report.dimensions()) {
-                    scores.put(m.displayName() + " " + d, report.value(m, d));
-                }
-                scores.put(m.displayName() + " mean", report.mean(m));
-            }
-            return scores;
+            return Evaluation.of(model, validation);
         }
     }
 
@@ -198,15 +166,5 @@ public final class BaselineTrainer {
             std[d] = mse == null || !Double.isFinite(mse) ? 1f : (float) Math.max(Math.sqrt(mse), 1e-6);
         }
         return std;
-    }
-
-    private static boolean better(double score, double best, Metric metric) {
-        if (Double.isNaN(score)) {
-            return false;
-        }
-        if (Double.isNaN(best)) {
-            return true;
-        }
-        return metric.higherIsBetter() ? score > best : score < best;
     }
 }

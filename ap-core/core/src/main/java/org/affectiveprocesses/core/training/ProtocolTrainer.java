@@ -2,7 +2,6 @@ package org.affectiveprocesses.core.training;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectiveProcess;
@@ -22,16 +21,15 @@ import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
 import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.metrics.EvaluationReport;
-import org.affectiveprocesses.metrics.Metric;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the paper's training protocol on any engine: initial weights from the seed, {@code
- * epochs × iterationsPerEpoch} steps of clips from the {@link ClipSampler} with the {@link
- * LearningRateSchedule}, validation with the test protocol after every epoch, and the best
- * epoch's weights kept (by the mean over dimensions of the selection metric). With the same seed
- * and engine on CPU the result is the same bit for bit.
+ * Runs the paper's training protocol on any engine: initial weights from the seed, then the
+ * {@link EpochLoop}: {@code epochs × iterationsPerEpoch} steps of clips from the {@link
+ * ClipSampler} with the {@link LearningRateSchedule}, validation with the test protocol after
+ * every epoch, and the best epoch's weights kept (by the mean over dimensions of the selection
+ * metric). With the same seed and engine on CPU the result is the same bit for bit.
  */
 public final class ProtocolTrainer implements AffectiveProcessTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolTrainer.class);
@@ -78,73 +76,25 @@ public final class ProtocolTrainer implements AffectiveProcessTrainer {
         ApModelSpec spec = new ApModelSpec(config.architecture(), train.featureSize(), train.labelSpace());
         ApWeights initial = WeightInitializer.initialize(spec, config.seed());
         ClipSampler sampler = new ClipSampler(train, config, spec.architecture().latentSize(), config.seed() + 1);
-        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.totalSteps(),
-                config.cosineAnnealing());
-        Metric selection = config.selectionMetric();
-        ApWeights best = initial;
-        Map<String, Double> bestScores = Map.of();
-        double bestScore = Double.NaN;
-        int bestEpoch = 0;
+        EpochLoop loop = new EpochLoop(config.epochs(), config.iterationsPerEpoch(), config.learningRate(),
+                config.cosineAnnealing(), config.selectionMetric(),
+                "lower the learning rate or check the data for outliers");
+        EpochLoop.Best<ApWeights> best;
         try (TrainingKernel kernel = backend.openTraining(initial, config, engine)) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long started = System.nanoTime();
-                double sum = 0;
-                double lr = config.learningRate();
-                for (int s = 1; s <= config.iterationsPerEpoch(); s++) {
-                    long step = (long) (epoch - 1) * config.iterationsPerEpoch() + (s - 1);
-                    lr = schedule.at(step);
-                    double loss = kernel.step(sampler.next(), lr);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged: loss is " + loss + " at epoch "
-                                + epoch + ", step " + s + " (learning rate " + lr
-                                + "); lower the learning rate or check the data for outliers");
-                    }
-                    sum += loss;
-                    listener.onStep(epoch, s, config.iterationsPerEpoch(), loss);
-                }
-                ApWeights current = kernel.weights();
-                Map<String, Double> scores = validate(current, validation);
-                double score = scores.get(selection.displayName() + " mean");
-                boolean improved = bestEpoch == 0 || better(score, bestScore, selection);
-                if (improved) {
-                    best = current;
-                    bestScore = score;
-                    bestScores = scores;
-                    bestEpoch = epoch;
-                }
-                listener.onEpoch(new EpochReport(epoch, config.epochs(), sum / config.iterationsPerEpoch(), lr,
-                        scores, score, improved, (System.nanoTime() - started) / 1e9));
-            }
+            best = loop.run(lr -> kernel.step(sampler.next(), lr), kernel::weights, w -> validate(w, validation),
+                    listener);
         }
         Provenance provenance = new Provenance(SdkVersion.get(), backend.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toString(), train.identity(),
-                validation.identity(), bestScores, bestEpoch);
-        return WindowedAffectiveProcess.open(backend, engine, best, config.validation(), provenance);
+                validation.identity(), best.scores(), best.epoch());
+        return WindowedAffectiveProcess.open(backend, engine, best.weights(), config.validation(), provenance);
     }
 
-    private Map<String, Double> validate(ApWeights weights, SequenceDataset validation) {
+    private EvaluationReport validate(ApWeights weights, SequenceDataset validation) {
         Provenance none = new Provenance(SdkVersion.get(), backend.name(), "", "", "", "", Map.of(), 0);
         try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(backend, engine, weights,
                 config.validation(), none)) {
-            EvaluationReport report = Evaluation.of(ap, validation, config.validation());
-            Map<String, Double> scores = new LinkedHashMap<>();
-            for (Metric m : new Metric[] {config.selectionMetric(), Metric.CCC, Metric.MSE}) {
-                for (String d : report.dimensions()) {
-                    scores.put(m.displayName() + " " + d, report.value(m, d));
-                }
-                scores.put(m.displayName() + " mean", report.mean(m));
-            }
-            return scores;
+            return Evaluation.of(ap, validation, config.validation());
         }
-    }
-
-    private static boolean better(double score, double best, Metric metric) {
-        if (Double.isNaN(score)) {
-            return false;
-        }
-        if (Double.isNaN(best)) {
-            return true;
-        }
-        return metric.higherIsBetter() ? score > best : score < best;
     }
 }
