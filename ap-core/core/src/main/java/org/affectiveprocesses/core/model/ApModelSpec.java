@@ -109,6 +109,20 @@ public record ApModelSpec(ApArchitecture architecture, int featureSize, LabelSpa
         return prefix + "." + i;
     }
 
+    /**
+     * Where each parameter tensor starts in one flat vector of all parameters (the layout
+     * engines train on): element i is the offset of {@code parameters().get(i)}, the last element
+     * the parameter count.
+     */
+    public int[] parameterOffsets() {
+        List<TensorSpec> tensors = parameters();
+        int[] offsets = new int[tensors.size() + 1];
+        for (int i = 0; i < tensors.size(); i++) {
+            offsets[i + 1] = offsets[i] + tensors.get(i).size();
+        }
+        return offsets;
+    }
+
     /** Every parameter tensor in a fixed order (the order of the model file). */
     public List<TensorSpec> parameters() {
         int dx = featureSize;

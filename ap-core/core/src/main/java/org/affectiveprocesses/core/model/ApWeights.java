@@ -80,6 +80,37 @@ public final class ApWeights {
         return out;
     }
 
+    /** All parameters in one vector, tensor after tensor as {@link ApModelSpec#parameterOffsets()} lays them out. */
+    public float[] flatten() {
+        int[] offsets = spec.parameterOffsets();
+        float[] flat = new float[offsets[offsets.length - 1]];
+        List<TensorSpec> tensors = spec.parameters();
+        for (int i = 0; i < tensors.size(); i++) {
+            float[] v = values.get(tensors.get(i).name());
+            System.arraycopy(v, 0, flat, offsets[i], v.length);
+        }
+        return flat;
+    }
+
+    /**
+     * Weights from one vector laid out as {@link #flatten()} writes it.
+     *
+     * @throws IllegalArgumentException if the vector's length is not the spec's parameter count
+     */
+    public static ApWeights fromFlat(ApModelSpec spec, float[] flat) {
+        int[] offsets = spec.parameterOffsets();
+        if (flat.length != offsets[offsets.length - 1]) {
+            throw new IllegalArgumentException("a flat parameter vector of " + spec.architecture().displayName()
+                    + " has " + offsets[offsets.length - 1] + " values, got " + flat.length);
+        }
+        List<TensorSpec> tensors = spec.parameters();
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (int i = 0; i < tensors.size(); i++) {
+            values.put(tensors.get(i).name(), Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]));
+        }
+        return of(spec, values);
+    }
+
     /** The largest absolute difference to other weights of the same spec. */
     public double maxAbsDifference(ApWeights other) {
         if (!spec.equals(other.spec)) {

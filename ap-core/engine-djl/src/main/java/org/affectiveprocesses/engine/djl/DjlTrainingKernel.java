@@ -7,7 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.affectiveprocesses.api.TrainingConfig;
@@ -44,15 +43,8 @@ final class DjlTrainingKernel implements TrainingKernel {
         this.spec = initial.spec();
         this.config = config;
         this.tensors = spec.parameters();
-        this.offsets = new int[tensors.size() + 1];
-        for (int i = 0; i < tensors.size(); i++) {
-            offsets[i + 1] = offsets[i] + tensors.get(i).size();
-        }
-        float[] flat = new float[offsets[tensors.size()]];
-        for (int i = 0; i < tensors.size(); i++) {
-            float[] values = initial.get(tensors.get(i).name());
-            System.arraycopy(values, 0, flat, offsets[i], values.length);
-        }
+        this.offsets = spec.parameterOffsets();
+        float[] flat = initial.flatten();
         this.manager = NDManager.newBaseManager(device, "PyTorch");
         this.theta = manager.create(flat);
         this.theta.setRequiresGradient(true);
@@ -109,12 +101,7 @@ final class DjlTrainingKernel implements TrainingKernel {
 
     @Override
     public ApWeights weights() {
-        float[] flat = theta.toFloatArray();
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (int i = 0; i < tensors.size(); i++) {
-            values.put(tensors.get(i).name(), java.util.Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]));
-        }
-        return ApWeights.of(spec, values);
+        return ApWeights.fromFlat(spec, theta.toFloatArray());
     }
 
     @Override

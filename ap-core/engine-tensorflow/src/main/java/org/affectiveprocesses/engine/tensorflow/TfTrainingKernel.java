@@ -1,15 +1,10 @@
 package org.affectiveprocesses.engine.tensorflow;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
-import org.affectiveprocesses.core.model.TensorSpec;
 import org.affectiveprocesses.core.training.TrainingBatch;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -40,7 +35,6 @@ final class TfTrainingKernel implements TrainingKernel {
 
     private final ApModelSpec spec;
     private final TrainingConfig config;
-    private final List<TensorSpec> tensors;
     private final int[] offsets;
     private final Graph graph;
     private final TrainingGraph g;
@@ -51,11 +45,7 @@ final class TfTrainingKernel implements TrainingKernel {
     TfTrainingKernel(ApWeights initial, TrainingConfig config, Engine engine) {
         this.spec = initial.spec();
         this.config = config;
-        this.tensors = spec.parameters();
-        this.offsets = new int[tensors.size() + 1];
-        for (int i = 0; i < tensors.size(); i++) {
-            offsets[i + 1] = offsets[i] + tensors.get(i).size();
-        }
+        this.offsets = spec.parameterOffsets();
         this.graph = new Graph();
         try {
             this.g = new TrainingGraph(graph, spec, config, offsets);
@@ -64,7 +54,7 @@ final class TfTrainingKernel implements TrainingKernel {
             graph.close();
             throw e;
         }
-        try (TfTensors feeds = new TfTensors().feed(g.initialValues, flatten(initial), offsets[tensors.size()])) {
+        try (TfTensors feeds = new TfTensors().feed(g.initialValues, initial.flatten(), offsets[offsets.length - 1])) {
             Session.Runner r = feeds.runner(session);
             g.initialise.forEach(r::addTarget);
             r.run().close();
@@ -101,11 +91,7 @@ final class TfTrainingKernel implements TrainingKernel {
         try (Result r = session.runner().fetch(g.theta).run()) {
             flat = TfTensors.read(r.get(0));
         }
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (int i = 0; i < tensors.size(); i++) {
-            values.put(tensors.get(i).name(), Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]));
-        }
-        return ApWeights.of(spec, values);
+        return ApWeights.fromFlat(spec, flat);
     }
 
     @Override
@@ -121,14 +107,5 @@ final class TfTrainingKernel implements TrainingKernel {
         if (closed) {
             throw new IllegalStateException("this TensorFlow training kernel is closed");
         }
-    }
-
-    private float[] flatten(ApWeights w) {
-        float[] flat = new float[offsets[tensors.size()]];
-        for (int i = 0; i < tensors.size(); i++) {
-            float[] values = w.get(tensors.get(i).name());
-            System.arraycopy(values, 0, flat, offsets[i], values.length);
-        }
-        return flat;
     }
 }
