@@ -317,17 +317,21 @@ public final class ApReference {
     private double[] linear(String layerName, double[] in) {
         float[] wt = w.get(weight(layerName));
         float[] b = w.get(bias(layerName));
-        int out = b.length;
-        if (wt.length != out * in.length) {
-            throw new IllegalArgumentException("layer " + layerName + " expects " + (wt.length / out)
+        if (wt.length != b.length * in.length) {
+            throw new IllegalArgumentException("layer " + layerName + " expects " + (wt.length / b.length)
                     + " inputs, got " + in.length);
         }
-        double[] y = new double[out];
-        for (int o = 0; o < out; o++) {
-            double s = b[o];
+        return affine(wt, b, in);
+    }
+
+    /** W·in + b of a row-major [out, in] weight matrix. */
+    static double[] affine(float[] weight, float[] bias, double[] in) {
+        double[] y = new double[bias.length];
+        for (int o = 0; o < y.length; o++) {
+            double s = bias[o];
             int base = o * in.length;
             for (int i = 0; i < in.length; i++) {
-                s += wt[base + i] * in[i];
+                s += weight[base + i] * in[i];
             }
             y[o] = s;
         }
@@ -352,14 +356,16 @@ public final class ApReference {
         return v > 30 ? v : Math.log1p(Math.exp(v));
     }
 
-    private static double[] relu(double[] v) {
+    /** max(0, v), in place. */
+    static double[] relu(double[] v) {
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.max(0, v[i]);
         }
         return v;
     }
 
-    private static double norm(double[] v) {
+    /** The Euclidean norm. */
+    static double norm(double[] v) {
         double s = 0;
         for (double e : v) {
             s += e * e;
@@ -367,7 +373,8 @@ public final class ApReference {
         return Math.sqrt(s);
     }
 
-    private static double[] concat(double[] a, double[] b) {
+    /** [a, b]. */
+    static double[] concat(double[] a, double[] b) {
         double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

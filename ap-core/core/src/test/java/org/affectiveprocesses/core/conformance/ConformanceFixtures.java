@@ -1,6 +1,7 @@
 package org.affectiveprocesses.core.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
@@ -48,6 +49,14 @@ public final class ConformanceFixtures {
             y[i] = (float) (rng.nextDouble() * 2 - 1);
         }
         return WindowBatch.of(b, l, x, y);
+    }
+
+    /** Window i of a batch, as a batch of one. */
+    public static WindowBatch window(WindowBatch b, int i) {
+        int l = b.length();
+        return WindowBatch.of(1, l,
+                Arrays.copyOfRange(b.features(), i * l * b.featureSize(), (i + 1) * l * b.featureSize()),
+                Arrays.copyOfRange(b.encoderLabels(), i * l * b.labelSize(), (i + 1) * l * b.labelSize()));
     }
 
     /** n standard-normal draws. */

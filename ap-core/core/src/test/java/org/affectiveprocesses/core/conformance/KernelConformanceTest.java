@@ -144,9 +144,7 @@ public abstract class KernelConformanceTest {
             int[][] chosen = new int[b][];
             WindowOutput all = k.run(batch, lowestSigmaPicker(b, l, chosen), 0, new float[0]);
             for (int i = 0; i < b; i++) {
-                WindowBatch one = WindowBatch.of(1, l,
-                        Arrays.copyOfRange(batch.features(), i * l * batch.featureSize(), (i + 1) * l * batch.featureSize()),
-                        Arrays.copyOfRange(batch.encoderLabels(), i * l * DY, (i + 1) * l * DY));
+                WindowBatch one = ConformanceFixtures.window(batch, i);
                 int[][] chosenOne = new int[1][];
                 WindowOutput single = k.run(one, lowestSigmaPicker(1, l, chosenOne), 0, new float[0]);
                 assertThat(chosenOne[0]).as("context of window %d", i).containsExactly(chosen[i]);
@@ -180,9 +178,7 @@ public abstract class KernelConformanceTest {
         try (InferenceKernel k = backend().openInference(w, engine())) {
             WindowOutput all = k.run(batch, sigma -> weights, samples, noise);
             for (int i = 0; i < b; i++) {
-                WindowBatch one = WindowBatch.of(1, l,
-                        Arrays.copyOfRange(batch.features(), i * l * batch.featureSize(), (i + 1) * l * batch.featureSize()),
-                        Arrays.copyOfRange(batch.encoderLabels(), i * l * DY, (i + 1) * l * DY));
+                WindowBatch one = ConformanceFixtures.window(batch, i);
                 float[] oneNoise = new float[samples * WIDTH];
                 for (int n = 0; n < samples; n++) {
                     System.arraycopy(noise, (n * b + i) * WIDTH, oneNoise, n * WIDTH, WIDTH);

@@ -1,5 +1,9 @@
 package org.affectiveprocesses.core.model;
 
+import static org.affectiveprocesses.core.model.ApReference.affine;
+import static org.affectiveprocesses.core.model.ApReference.concat;
+import static org.affectiveprocesses.core.model.ApReference.norm;
+import static org.affectiveprocesses.core.model.ApReference.relu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,9 +36,9 @@ class InferenceFoldsTest {
         double[][] h2 = new double[L][];
         for (int t = 0; t < L; t++) {
             double[] row = concat(x[t], y[t]);
-            h2[t] = relu(linear(w.get("encoder.1.weight"), w.get("encoder.1.bias"),
-                    relu(linear(f.encoderFirst(), f.encoderFirstBias(), row))));
-            double[] sigma = sigma(w, relu(linear(f.latentIn(), f.latentInBias(), h2[t])), spec);
+            h2[t] = relu(affine(w.get("encoder.1.weight"), w.get("encoder.1.bias"),
+                    relu(affine(f.encoderFirst(), f.encoderFirstBias(), row))));
+            double[] sigma = sigma(w, relu(affine(f.latentIn(), f.latentInBias(), h2[t])), spec);
             assertThat(norm(sigma)).as("‖σ‖ of frame %d", t).isCloseTo(ref.frameSigmaNorms()[t], within(1e-5));
         }
         double[] meanH2 = new double[h2[0].length];
@@ -43,16 +47,16 @@ class InferenceFoldsTest {
                 meanH2[k] += h2[c][k] / context.length;
             }
         }
-        double[] shared = relu(linear(f.latentIn(), f.latentInBias(), meanH2));
-        double[] zPart = linear(f.decoderFromShared(), f.decoderFromSharedBias(), shared);
+        double[] shared = relu(affine(f.latentIn(), f.latentInBias(), meanH2));
+        double[] zPart = affine(f.decoderFromShared(), f.decoderFromSharedBias(), shared);
         for (int t = 0; t < L; t++) {
-            double[] hid = linear(f.decoderX(), f.decoderXBias(), concat(x[t], y[t]));
+            double[] hid = affine(f.decoderX(), f.decoderXBias(), concat(x[t], y[t]));
             for (int k = 0; k < hid.length; k++) {
                 hid[k] = Math.max(0, hid[k] + zPart[k]);
             }
-            hid = relu(linear(w.get("decoder.1.weight"), w.get("decoder.1.bias"), hid));
-            hid = relu(linear(w.get("decoder.2.weight"), w.get("decoder.2.bias"), hid));
-            double[] out = linear(w.get("decoder.3.weight"), w.get("decoder.3.bias"), hid);
+            hid = relu(affine(w.get("decoder.1.weight"), w.get("decoder.1.bias"), hid));
+            hid = relu(affine(w.get("decoder.2.weight"), w.get("decoder.2.bias"), hid));
+            double[] out = affine(w.get("decoder.3.weight"), w.get("decoder.3.bias"), hid);
             assertThat(out[0]).as("valence mean, frame %d", t).isCloseTo(ref.mean()[t][0], within(1e-5));
             assertThat(out[1]).as("arousal mean, frame %d", t).isCloseTo(ref.mean()[t][1], within(1e-5));
         }
@@ -104,45 +108,12 @@ class InferenceFoldsTest {
     }
 
     private static double[] sigma(ApWeights w, double[] shared, ApModelSpec spec) {
-        double[] raw = linear(w.get("latent.sigma.weight"), w.get("latent.sigma.bias"), shared);
+        double[] raw = affine(w.get("latent.sigma.weight"), w.get("latent.sigma.bias"), shared);
         double floor = spec.architecture().latentSigmaFloor();
         for (int k = 0; k < raw.length; k++) {
             raw[k] = floor + (1 - floor) / (1 + Math.exp(-raw[k]));
         }
         return raw;
-    }
-
-    private static double[] linear(float[] weight, float[] bias, double[] in) {
-        double[] out = new double[bias.length];
-        for (int o = 0; o < out.length; o++) {
-            double s = bias[o];
-            for (int i = 0; i < in.length; i++) {
-                s += weight[o * in.length + i] * in[i];
-            }
-            out[o] = s;
-        }
-        return out;
-    }
-
-    private static double[] relu(double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.max(0, v[i]);
-        }
-        return v;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e * e;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static double[][] gaussianRows(int n, int width, long seed) {
