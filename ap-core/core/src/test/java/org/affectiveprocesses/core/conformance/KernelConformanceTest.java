@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextCandidates;
 import org.affectiveprocesses.api.ContextSelectors;
@@ -156,6 +159,61 @@ public abstract class KernelConformanceTest {
                     assertThat(single.std()[j]).isCloseTo(all.std()[i * l * DY + j], within(1e-4f));
                 }
             }
+        }
+    }
+
+    /**
+     * Callers sharing one kernel get what each gets alone: engines may use helper threads or
+     * reused buffers for small batches, never shared state that mixes windows.
+     */
+    @Test
+    void concurrentCallersGetWhatTheyGetAlone() throws Exception {
+        ApWeights w = WeightInitializer.initialize(spec(ApVariant.LATENT, true), 14);
+        int callers = 3;
+        int l = 12;
+        WindowBatch batch = ConformanceFixtures.randomWindows(callers, l, 9);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try (InferenceKernel k = backend().openInference(w, engine())) {
+            float[][] alone = new float[callers][];
+            for (int i = 0; i < callers; i++) {
+                alone[i] = k.run(ConformanceFixtures.window(batch, i), lowestSigmaPicker(1, l, new int[1][]), 0,
+                        new float[0]).mean();
+            }
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int window = i;
+                runs.add(pool.submit(() -> {
+                    WindowBatch one = ConformanceFixtures.window(batch, window);
+                    boolean same = true;
+                    for (int r = 0; r < 40; r++) {
+                        float[] mean = k.run(one, lowestSigmaPicker(1, l, new int[1][]), 0, new float[0]).mean();
+                        same &= Arrays.equals(mean, alone[window]);
+                    }
+                    return same;
+                }));
+            }
+            for (int i = 0; i < callers; i++) {
+                assertThat(runs.get(i).get()).as("caller %d got its lone results every time", i).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A context picker that fails surfaces its exception and leaves the kernel usable. */
+    @Test
+    void aFailingPickerLeavesTheKernelUsable() {
+        ApWeights w = WeightInitializer.initialize(spec(ApVariant.LATENT, true), 15);
+        WindowBatch one = ConformanceFixtures.randomWindows(1, 10, 10);
+        try (InferenceKernel k = backend().openInference(w, engine())) {
+            float[] before = k.run(one, lowestSigmaPicker(1, 10, new int[1][]), 0, new float[0]).mean();
+            for (int r = 0; r < 5; r++) {
+                assertThatThrownBy(() -> k.run(one, sigma -> {
+                    throw new IllegalStateException("picker failed");
+                }, 0, new float[0])).isInstanceOf(IllegalStateException.class).hasMessage("picker failed");
+            }
+            float[] after = k.run(one, lowestSigmaPicker(1, 10, new int[1][]), 0, new float[0]).mean();
+            assertThat(after).containsExactly(before);
         }
     }
 

@@ -12,6 +12,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.core.engine.ContextPicker;
@@ -30,8 +35,11 @@ import org.affectiveprocesses.core.model.InferenceFolds;
  * once into a reused direct buffer, and per window only the small latent path runs. Per-frame
  * ‖σ‖ for context selection is reduced in the engine, so one value per frame crosses into Java.
  *
- * <p>Small batches run their products on the calling thread only (see {@link
- * #SINGLE_THREAD_ROWS}).
+ * <p>Small batches run each product single-threaded (see {@link #SINGLE_THREAD_ROWS}) and use
+ * the second core differently: the decoder's per-frame first layer, which does not depend on the
+ * context, runs on a helper thread while the calling thread runs the encoder and the context
+ * selection (about 15% more windows per second at batch 1 on 2 cores). Only a call that has the
+ * kernel to itself uses the helper: concurrent callers already keep the cores busy.
  */
 final class DjlInferenceKernel implements InferenceKernel {
     /**
@@ -60,6 +68,12 @@ final class DjlInferenceKernel implements InferenceKernel {
     private final NDArray decoderZt;
     private final NDArray decoderDett;
     private final ThreadLocal<ByteBuffer> rowBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+    private final AtomicInteger running = new AtomicInteger();
+    private final ExecutorService helper = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "ap-djl-decoder-input");
+        t.setDaemon(true);
+        return t;
+    });
 
     DjlInferenceKernel(ApWeights weights, Device device) {
         this.spec = weights.spec();
@@ -93,11 +107,8 @@ final class DjlInferenceKernel implements InferenceKernel {
         int b = batch.batch();
         int l = batch.length();
         int rows = b * l;
-        ApArchitecture a = spec.architecture();
         int dx = spec.featureSize();
         int dy = spec.labelSize();
-        int h = a.hiddenSize();
-        int z = a.latentSize();
         if (batch.featureSize() != dx || batch.labelSize() != dy) {
             throw new IllegalArgumentException("window batch has dx " + batch.featureSize() + ", dy "
                     + batch.labelSize() + "; the model reads dx " + dx + ", dy " + dy);
@@ -108,40 +119,94 @@ final class DjlInferenceKernel implements InferenceKernel {
         if (narrow) {
             JniUtils.setNumThreads(1);
         }
+        boolean alone = running.getAndIncrement() == 0;
         try (NDManager m = manager.newSubManager()) {
             NDArray in = m.create(packRows(batch), new Shape(rows, dx + dy), DataType.FLOAT32);
-            // encoder up to its second hidden layer h₂; its last layer is folded into latentIn
-            NDArray h2 = relu(forward.linear(layer(ApModelSpec.ENCODER, 1),
-                    relu(linear(in, encoderFirst, encoderFirstBias))));
-            float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2, small) : null;
-            NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, l));
-            NDArray shared = relu(linear(aggregate(ctx, h2, b, l, h), latentIn, latentInBias));
-            NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias);
-            if (a.variant().hasDeterministicPath()) {
-                zPart = zPart.addi(deterministicPath(in, ctx, b, l).matMul(decoderDett));
+            Future<NDArray> decoderInput = narrow && alone ? helper.submit(() -> {
+                JniUtils.setNumThreads(1);
+                return linear(in, decoderX, decoderXBias);
+            }) : null;
+            try {
+                return decode(m, in, b, l, picker, numSamples, noise, small, decoderInput);
+            } finally {
+                if (decoderInput != null) {
+                    // returns at once when decode joined it; after a failure, lets the helper
+                    // finish before the rows it reads are freed
+                    awaitQuietly(decoderInput);
+                }
             }
-            NDArray decoderIn = linear(in, decoderX, decoderXBias);
-            NDArray hid;
-            if (numSamples == 0) {
-                hid = relu(b == 1 ? decoderIn.addi(zPart)
-                        : decoderIn.reshape(b, l, h).addi(zPart.reshape(b, 1, h)).reshape(rows, h));
-            } else {
-                // copy 0 decodes z = μ_C, copy n decodes z = μ_C + σ_C ⊙ ε_n
-                NDArray eps = m.create(noise, new Shape(numSamples, b, z));
-                NDArray offsets = latentSigma(shared).expandDims(0).mul(eps).reshape((long) numSamples * b, z)
-                        .matMul(decoderZt).reshape(numSamples, b, h);
-                NDArray zAll = zPart.expandDims(0).concat(offsets.addi(zPart), 0);
-                hid = relu(decoderIn.reshape(1, b, l, h).add(zAll.reshape(numSamples + 1, b, 1, h)))
-                        .reshape((long) (numSamples + 1) * rows, h);
-            }
-            hid = relu(forward.linear(layer(ApModelSpec.DECODER, 1), hid));
-            hid = relu(forward.linear(layer(ApModelSpec.DECODER, 2), hid));
-            return split(forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray(), rows, numSamples,
-                    sigmaNorms);
         } finally {
+            running.decrementAndGet();
             if (narrow) {
                 JniUtils.setNumThreads(threads);
             }
+        }
+    }
+
+    private WindowOutput decode(NDManager m, NDArray in, int b, int l, ContextPicker picker, int numSamples,
+            float[] noise, boolean small, Future<NDArray> decoderInput) {
+        ApArchitecture a = spec.architecture();
+        int rows = b * l;
+        int h = a.hiddenSize();
+        int z = a.latentSize();
+        // encoder up to its second hidden layer h₂; its last layer is folded into latentIn
+        NDArray h2 = relu(forward.linear(layer(ApModelSpec.ENCODER, 1),
+                relu(linear(in, encoderFirst, encoderFirstBias))));
+        float[] sigmaNorms = a.variant().isStochastic() ? frameSigmaNorms(h2, small) : null;
+        NDArray ctx = m.create(picker.contextWeights(sigmaNorms), new Shape(b, l));
+        NDArray shared = relu(linear(aggregate(ctx, h2, b, l, h), latentIn, latentInBias));
+        NDArray zPart = linear(shared, decoderFromShared, decoderFromSharedBias);
+        if (a.variant().hasDeterministicPath()) {
+            zPart = zPart.addi(deterministicPath(in, ctx, b, l).matMul(decoderDett));
+        }
+        NDArray decoderIn = decoderInput == null ? linear(in, decoderX, decoderXBias) : join(decoderInput);
+        NDArray hid;
+        if (numSamples == 0) {
+            hid = relu(b == 1 ? decoderIn.addi(zPart)
+                    : decoderIn.reshape(b, l, h).addi(zPart.reshape(b, 1, h)).reshape(rows, h));
+        } else {
+            // copy 0 decodes z = μ_C, copy n decodes z = μ_C + σ_C ⊙ ε_n
+            NDArray eps = m.create(noise, new Shape(numSamples, b, z));
+            NDArray offsets = latentSigma(shared).expandDims(0).mul(eps).reshape((long) numSamples * b, z)
+                    .matMul(decoderZt).reshape(numSamples, b, h);
+            NDArray zAll = zPart.expandDims(0).concat(offsets.addi(zPart), 0);
+            hid = relu(decoderIn.reshape(1, b, l, h).add(zAll.reshape(numSamples + 1, b, 1, h)))
+                    .reshape((long) (numSamples + 1) * rows, h);
+        }
+        hid = relu(forward.linear(layer(ApModelSpec.DECODER, 1), hid));
+        hid = relu(forward.linear(layer(ApModelSpec.DECODER, 2), hid));
+        return split(forward.linear(layer(ApModelSpec.DECODER, 3), hid).toFloatArray(), rows, numSamples,
+                sigmaNorms);
+    }
+
+    private static NDArray join(Future<NDArray> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the decoder input was computed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the decoder input failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<NDArray> task) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -274,6 +339,7 @@ final class DjlInferenceKernel implements InferenceKernel {
 
     @Override
     public void close() {
+        helper.shutdown();
         manager.close();
     }
 }
