@@ -74,7 +74,8 @@ final class ChartFixtures {
             }
         }
         return new ContextStudy.Result(List.of("lowest-sigma", "random", "highest-sigma"), sizes,
-                List.of("valence", "arousal"), Metric.CCC, scores);
+                List.of("valence", "arousal"), Metric.CCC, scores,
+                new double[][] {{0.9, 0.9, 0.9, 0.9, 0.9, 0.9}, {1, 1, 1, 1, 1, 1}, {1.1, 1.1, 1.1, 1.1, 1.1, 1.1}});
     }
 
     /** How many pixels are within a small distance of a colour. */

@@ -114,7 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
                 .selectors(ContextSelectors.lowestSigma(), ContextSelectors.random(7), ContextSelectors.highestSigma())
                 .contextSizes(10, 20, 30, 40, 50, 60).run();
         out.println(meanTable(study));
-        out.printf(Locale.ROOT, "Backbone: %.3f%n%n", backbone.mean(headline));
+        out.printf(Locale.ROOT, "Backbone: %.3f%n", backbone.mean(headline));
+        out.println("The last rows: the backbone's error on the frames each selector chose, relative to its error on all");
+        out.println("the window's frames (below 1: the selector picks frames the backbone got right, as in the paper's Fig. 4).");
+        out.println();
 
         if (ablation) {
             out.println("## Ablation on the validation split (" + headline.displayName() + ", like Table 1)");
@@ -194,6 +197,7 @@ public final class DemoCommand implements Callable<Integer> {
         return r.withModelName(name);
     }
 
+    /** The mean scores, then the relative backbone error of each selector's context frames. */
     private static String meanTable(ContextStudy.Result study) {
         StringBuilder sb = new StringBuilder("| Selector |");
         for (int c : study.sizes()) {
@@ -204,6 +208,13 @@ public final class DemoCommand implements Callable<Integer> {
             sb.append("| ").append(s).append(" |");
             for (int c : study.sizes()) {
                 sb.append(String.format(Locale.ROOT, " %.3f |", study.mean(s, c)));
+            }
+            sb.append('\n');
+        }
+        for (String s : study.selectors()) {
+            sb.append("| ").append(s).append(": backbone error on its context |");
+            for (int c : study.sizes()) {
+                sb.append(String.format(Locale.ROOT, " %.2f |", study.contextError(s, c)));
             }
             sb.append('\n');
         }

@@ -117,8 +117,10 @@ final class ReportFiles {
         for (String sel : s.selectors()) {
             ObjectNode o = selectors.putObject(sel);
             ArrayNode mean = o.putArray("mean");
+            ArrayNode contextError = o.putArray("contextError");
             for (int c : s.sizes()) {
                 addNumber(mean, s.mean(sel, c));
+                addNumber(contextError, s.contextError(sel, c));
             }
             for (String d : s.dimensions()) {
                 ArrayNode a = o.putArray(d);

@@ -103,6 +103,10 @@ class CliEndToEndTest {
         assertThat(ccc).isBetween(-1.0, 1.0);
         assertThat(j.get("folds").get(0).get("modelFile").asText()).isEqualTo(model.toString());
         assertThat(j.get("contextStudy").get("selectors").get("lowest-sigma").get("mean")).hasSize(2);
+        JsonNode contextError = j.get("contextStudy").get("selectors").get("random").get("contextError");
+        assertThat(contextError).hasSize(2);
+        assertThat(contextError.get(0).asDouble()).isPositive();
+        assertThat(r.out()).contains("| random | backbone error on context (relative) |");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("scope,model,metric,dimension,value");
         assertThat(lines).contains("test,AP,CCC,valence," + ccc);
