@@ -38,8 +38,9 @@ import org.affectiveprocesses.core.model.InferenceFolds;
  * <p>Small batches run each product single-threaded (see {@link #SINGLE_THREAD_ROWS}) and use
  * the second core differently: the decoder's per-frame first layer, which does not depend on the
  * context, runs on a helper thread while the calling thread runs the encoder and the context
- * selection (about 15% more windows per second at batch 1 on 2 cores). Only a call that has the
- * kernel to itself uses the helper: concurrent callers already keep the cores busy.
+ * selection (9-15% more windows per second at batch 1 on average, on 2 cores; see
+ * docs/engines.md). Only a call that has the kernel to itself uses the helper: concurrent callers
+ * already keep the cores busy.
  */
 final class DjlInferenceKernel implements InferenceKernel {
     /**
@@ -49,6 +50,11 @@ final class DjlInferenceKernel implements InferenceKernel {
      * with {@code -Dap.djl.singleThreadRows}; 0 turns it off.
      */
     static final int SINGLE_THREAD_ROWS = Integer.getInteger("ap.djl.singleThreadRows", 1024);
+    /**
+     * Whether small batches compute the decoder's per-frame first layer on a helper thread
+     * ({@code -Dap.djl.helperThread=false} keeps every product on the calling thread).
+     */
+    static final boolean HELPER_THREAD = Boolean.parseBoolean(System.getProperty("ap.djl.helperThread", "true"));
     private static final int[] FEATURE_AXIS = {1};
 
     private final ApModelSpec spec;
@@ -122,7 +128,7 @@ final class DjlInferenceKernel implements InferenceKernel {
         boolean alone = running.getAndIncrement() == 0;
         try (NDManager m = manager.newSubManager()) {
             NDArray in = m.create(packRows(batch), new Shape(rows, dx + dy), DataType.FLOAT32);
-            Future<NDArray> decoderInput = narrow && alone ? helper.submit(() -> {
+            Future<NDArray> decoderInput = HELPER_THREAD && narrow && alone ? helper.submit(() -> {
                 JniUtils.setNumThreads(1);
                 return linear(in, decoderX, decoderXBias);
             }) : null;
