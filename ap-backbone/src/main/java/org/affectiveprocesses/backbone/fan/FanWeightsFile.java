@@ -1,22 +1,16 @@
 package org.affectiveprocesses.backbone.fan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.affectiveprocesses.api.LabelKind;
-import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.core.io.Json;
 import org.affectiveprocesses.core.io.NpyArray;
 import org.affectiveprocesses.core.io.NpyType;
 import org.affectiveprocesses.core.io.NpzArchive;
@@ -53,13 +47,6 @@ public final class FanWeightsFile {
     /** The customary file extension. */
     public static final String EXTENSION = ".apbackbone";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TOP_FIELDS =
-            Set.of("format", "formatVersion", "architecture", "config", "alignmentFrozen", "parameters");
-    private static final Set<String> CONFIG_FIELDS =
-            Set.of("inputSize", "width", "landmarks", "hourglassDepth", "emotions", "bins", "labelSpace");
-    private static final Set<String> LABEL_FIELDS = Set.of("name", "kind", "dimensions", "rawMin", "rawMax");
-
     private FanWeightsFile() {
     }
 
@@ -86,7 +73,7 @@ public final class FanWeightsFile {
      * @throws IOException if writing fails
      */
     public static void write(Path file, Contents contents) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("architecture", ARCHITECTURE);
@@ -98,18 +85,12 @@ public final class FanWeightsFile {
         cfg.put("hourglassDepth", c.hourglassDepth());
         cfg.put("emotions", c.emotions());
         cfg.put("bins", c.bins());
-        ObjectNode ls = cfg.putObject("labelSpace");
-        ls.put("name", c.labels().name());
-        ls.put("kind", c.labels().kind().name());
-        ArrayNode dims = ls.putArray("dimensions");
-        c.labels().dimensions().forEach(dims::add);
-        ls.put("rawMin", c.labels().rawMin());
-        ls.put("rawMax", c.labels().rawMax());
+        cfg.set("labelSpace", Json.labelSpace(c.labels()));
         root.put("alignmentFrozen", contents.alignmentFrozen());
         ArrayNode names = root.putArray("parameters");
         contents.parameters().keySet().forEach(names::add);
         try (NpzWriter w = NpzArchive.create(file)) {
-            w.putText(MANIFEST, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            w.putText(MANIFEST, Json.write(root));
             for (Map.Entry<String, NpyArray> e : contents.parameters().entrySet()) {
                 w.put(e.getKey(), e.getValue());
             }
@@ -129,41 +110,22 @@ public final class FanWeightsFile {
             if (!r.containsEntry(MANIFEST)) {
                 throw new ModelFormatException(file, "has no entry '" + MANIFEST + "'; it is not a backbone weights file");
             }
-            JsonNode root;
-            try {
-                root = JSON.readTree(r.text(MANIFEST));
-            } catch (JsonProcessingException e) {
-                throw new ModelFormatException(file, "entry '" + MANIFEST + "' is not valid JSON: "
-                        + e.getOriginalMessage(), e);
+            Json.Fields m = Json.parse(r.text(MANIFEST), file, MANIFEST);
+            m.only("format", "formatVersion", "architecture", "config", "alignmentFrozen", "parameters");
+            String format = m.text("format");
+            if (!FORMAT.equals(format)) {
+                throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'");
             }
-            checkFields(file, root, TOP_FIELDS, MANIFEST);
-            if (!FORMAT.equals(text(file, root, "format"))) {
-                throw new ModelFormatException(file, MANIFEST + " field 'format' is not '" + FORMAT + "'");
+            m.requireFormatVersion(FORMAT_VERSION);
+            String architecture = m.text("architecture");
+            if (!ARCHITECTURE.equals(architecture)) {
+                throw m.fail("architecture", "is '" + architecture + "', expected '" + ARCHITECTURE + "'");
             }
-            int version = integer(file, root, "formatVersion");
-            if (version != FORMAT_VERSION) {
-                throw new ModelFormatException(file, "has format version " + version + "; this SDK reads version "
-                        + FORMAT_VERSION);
-            }
-            if (!ARCHITECTURE.equals(text(file, root, "architecture"))) {
-                throw new ModelFormatException(file, MANIFEST + " field 'architecture' is not '" + ARCHITECTURE + "'");
-            }
-            FanConfig config = config(file, root.get("config"));
-            JsonNode frozen = root.get("alignmentFrozen");
-            if (!frozen.isBoolean()) {
-                throw new ModelFormatException(file, MANIFEST + " field 'alignmentFrozen' must be true or false");
-            }
-            List<String> names = new ArrayList<>();
-            JsonNode list = root.get("parameters");
-            if (!list.isArray()) {
-                throw new ModelFormatException(file, MANIFEST + " field 'parameters' must be an array of names");
-            }
-            for (JsonNode n : list) {
-                if (!n.isTextual() || names.contains(n.asText())) {
-                    throw new ModelFormatException(file, MANIFEST + " field 'parameters' holds a repeated or non-text name "
-                            + n);
-                }
-                names.add(n.asText());
+            FanConfig config = config(m.object("config"));
+            boolean frozen = m.bool("alignmentFrozen");
+            List<String> names = m.texts("parameters");
+            if (new HashSet<>(names).size() != names.size()) {
+                throw m.fail("parameters", "names a parameter twice");
             }
             for (String entry : r.entryNames()) {
                 if (!entry.equals(MANIFEST) && !(entry.endsWith(NpzArchive.NPY_SUFFIX)
@@ -187,70 +149,20 @@ public final class FanWeightsFile {
                 }
                 params.put(name, a);
             }
-            return new Contents(config, frozen.asBoolean(), params);
+            return new Contents(config, frozen, params);
         }
     }
 
-    private static FanConfig config(Path file, JsonNode cfg) throws ModelFormatException {
-        checkFields(file, cfg, CONFIG_FIELDS, "config");
-        JsonNode ls = cfg.get("labelSpace");
-        checkFields(file, ls, LABEL_FIELDS, "config.labelSpace");
+    private static FanConfig config(Json.Fields cfg) throws ModelFormatException {
+        cfg.only("inputSize", "width", "landmarks", "hourglassDepth", "emotions", "bins", "labelSpace");
+        FanConfig config;
         try {
-            List<String> dims = new ArrayList<>();
-            JsonNode d = ls.get("dimensions");
-            if (!d.isArray()) {
-                throw new ModelFormatException(file, MANIFEST + " field 'config.labelSpace.dimensions' must be an array");
-            }
-            d.forEach(n -> dims.add(n.asText()));
-            LabelSpace space = LabelSpace.of(text(file, ls, "name"), LabelKind.valueOf(text(file, ls, "kind")), dims,
-                    number(file, ls, "rawMin"), number(file, ls, "rawMax"));
-            return new FanConfig(integer(file, cfg, "inputSize"), integer(file, cfg, "width"),
-                    integer(file, cfg, "landmarks"), integer(file, cfg, "hourglassDepth"), space,
-                    integer(file, cfg, "emotions"), integer(file, cfg, "bins"));
+            config = new FanConfig(cfg.integer("inputSize"), cfg.integer("width"), cfg.integer("landmarks"),
+                    cfg.integer("hourglassDepth"), Json.labelSpace(cfg.object("labelSpace")),
+                    cfg.integer("emotions"), cfg.integer("bins"));
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, MANIFEST + " field 'config' is invalid: " + e.getMessage(), e);
+            throw cfg.fail("", "is not a valid configuration: " + e.getMessage());
         }
-    }
-
-    private static void checkFields(Path file, JsonNode node, Set<String> allowed, String where)
-            throws ModelFormatException {
-        if (node == null || !node.isObject()) {
-            throw new ModelFormatException(file, MANIFEST + " '" + where + "' must be a JSON object");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!allowed.contains(f)) {
-                throw new ModelFormatException(file, MANIFEST + " '" + where + "' has the unknown field '" + f + "'");
-            }
-        }
-        for (String f : allowed) {
-            if (!node.has(f)) {
-                throw new ModelFormatException(file, MANIFEST + " '" + where + "' lacks the field '" + f + "'");
-            }
-        }
-    }
-
-    private static String text(Path file, JsonNode node, String field) throws ModelFormatException {
-        JsonNode v = node.get(field);
-        if (!v.isTextual()) {
-            throw new ModelFormatException(file, MANIFEST + " field '" + field + "' must be a string");
-        }
-        return v.asText();
-    }
-
-    private static int integer(Path file, JsonNode node, String field) throws ModelFormatException {
-        JsonNode v = node.get(field);
-        if (!v.isInt()) {
-            throw new ModelFormatException(file, MANIFEST + " field '" + field + "' must be an integer");
-        }
-        return v.asInt();
-    }
-
-    private static double number(Path file, JsonNode node, String field) throws ModelFormatException {
-        JsonNode v = node.get(field);
-        if (!v.isNumber()) {
-            throw new ModelFormatException(file, MANIFEST + " field '" + field + "' must be a number");
-        }
-        return v.asDouble();
+        return config;
     }
 }

@@ -153,6 +153,18 @@ class FanWeightsFileTest {
         assertThatThrownBy(() -> FanWeightsFile.read(badVersion)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("format version 2");
 
+        Path foreign = dir.resolve("foreign.apbackbone");
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(foreign)) {
+            w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST)
+                    .replace("\"architecture\" : \"fan-lite\"", "\"architecture\" : \"resnet\", \"owner\" : \"x\""));
+            for (String name : r.names()) {
+                w.put(name, r.get(name));
+            }
+            w.commit();
+        }
+        assertThatThrownBy(() -> FanWeightsFile.read(foreign)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("foreign.apbackbone").hasMessageContaining("'owner'");
+
         Path notZip = dir.resolve("text.apbackbone");
         java.nio.file.Files.writeString(notZip, "not a weights file");
         assertThatThrownBy(() -> FanNetwork.load(notZip)).isInstanceOf(ModelFormatException.class)
