@@ -13,13 +13,13 @@ import java.util.Objects;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Provenance;
-import org.affectiveprocesses.core.io.Json;
-import org.affectiveprocesses.core.io.ModelArchive;
+import org.affectiveprocesses.io.Json;
+import org.affectiveprocesses.io.ModelArchive;
 import org.affectiveprocesses.core.io.ModelFile;
-import org.affectiveprocesses.core.io.NpyArray;
-import org.affectiveprocesses.core.io.NpzArchive;
-import org.affectiveprocesses.core.io.NpzReader;
-import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.io.NpyArray;
+import org.affectiveprocesses.io.NpzArchive;
+import org.affectiveprocesses.io.NpzReader;
+import org.affectiveprocesses.io.TensorSpec;
 
 /**
  * The baseline model file, format version 1: the Affective Process model file's container (an

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.affectiveprocesses.api.Complexity;
 import org.affectiveprocesses.api.LabelSpace;
-import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.io.TensorSpec;
 
 /**
  * Everything that fixes a baseline network's shape: the architecture, the feature size dx, the

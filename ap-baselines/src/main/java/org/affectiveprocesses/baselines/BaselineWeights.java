@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.io.TensorSpec;
 
 /**
  * The parameter values of a baseline network, by tensor name, in the order of its {@link

@@ -15,7 +15,7 @@ import org.affectiveprocesses.baselines.nn.MacCounter;
 import org.affectiveprocesses.baselines.nn.ParameterNames;
 import org.affectiveprocesses.baselines.nn.SelfAttentionNetwork;
 import org.affectiveprocesses.baselines.nn.TemporalNetwork;
-import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.io.TensorSpec;
 
 /** Builds the DJL network of a {@link BaselineSpec}. */
 final class NetworkFactory {

@@ -14,7 +14,7 @@ import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.baselines.nn.ParameterNames;
 import org.affectiveprocesses.baselines.nn.TemporalNetwork;
-import org.affectiveprocesses.core.evaluation.Evaluation;
+import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.junit.jupiter.api.Test;

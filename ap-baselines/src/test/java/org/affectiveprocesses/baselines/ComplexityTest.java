@@ -13,7 +13,7 @@ import java.util.List;
 import org.affectiveprocesses.api.Complexity;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.baselines.nn.MacCounter;
-import org.affectiveprocesses.core.model.TensorSpec;
+import org.affectiveprocesses.io.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 /** Parameter and multiply-add counts against values worked out by hand. */

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Objects;
-import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.ContextStudy;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;

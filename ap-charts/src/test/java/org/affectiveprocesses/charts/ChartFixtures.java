@@ -8,7 +8,7 @@ import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Prediction;
-import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.metrics.Metric;
 
 /** A sequence with a prediction of two 70-frame windows, and a context study, made by hand. */

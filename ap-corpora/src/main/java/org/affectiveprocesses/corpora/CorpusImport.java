@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.affectiveprocesses.api.AffectSequence;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /**
  * Turns a corpus in its native layout into a {@link FeatureStore}: every annotated video's

@@ -10,7 +10,7 @@ import org.affectiveprocesses.api.AffectModel;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.SequenceDataset;
-import org.affectiveprocesses.core.evaluation.Evaluation;
+import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;

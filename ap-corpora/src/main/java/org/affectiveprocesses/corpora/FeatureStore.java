@@ -18,7 +18,7 @@ import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.SequenceDataset;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /**
  * A corpus on disk: a directory of per-video feature files ({@code *.npz}, the format of {@link

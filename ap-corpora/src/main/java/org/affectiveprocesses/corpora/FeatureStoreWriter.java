@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /**
  * Writes a new {@link FeatureStore}: one feature file per sequence ({@code <id>.npz}, with

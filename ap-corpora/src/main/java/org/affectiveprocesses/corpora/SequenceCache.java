@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.affectiveprocesses.api.AffectSequence;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /**
  * The sequences of a feature store held in memory: least recently used first out, within a

@@ -4,7 +4,7 @@ import java.util.List;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.SequenceDataset;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /** One split of a {@link FeatureStore}: its videos' files, read through the store's cache. */
 final class StoreSplit implements SequenceDataset {

@@ -20,8 +20,8 @@ import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.core.training.ClipSampler;
-import org.affectiveprocesses.core.synthetic.SyntheticAffectCorpus;
-import org.affectiveprocesses.core.synthetic.SyntheticConfig;
+import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
+import org.affectiveprocesses.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

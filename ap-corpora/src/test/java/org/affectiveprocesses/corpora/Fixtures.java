@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /** Writes small files in the corpora's exact layouts and feature files to join them with. */
 final class Fixtures {

@@ -9,7 +9,7 @@ import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.HtmlReport;
-import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.ResultsTable;

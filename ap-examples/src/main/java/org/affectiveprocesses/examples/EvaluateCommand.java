@@ -15,7 +15,7 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.HtmlReport;
-import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.corpora.CrossValidation;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.affectiveprocesses.api.InferenceOptions;
-import org.affectiveprocesses.core.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.corpora.CrossValidation;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;

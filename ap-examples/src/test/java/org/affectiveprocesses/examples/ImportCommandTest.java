@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 import org.affectiveprocesses.corpora.FeatureStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,9 +14,9 @@ import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.TrainingConfig;
-import org.affectiveprocesses.core.evaluation.Evaluation;
-import org.affectiveprocesses.core.synthetic.SyntheticAffectCorpus;
-import org.affectiveprocesses.core.synthetic.SyntheticConfig;
+import org.affectiveprocesses.evaluation.Evaluation;
+import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
+import org.affectiveprocesses.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the README's Java example compiling: its code is the body of {@link #readmeExample()}. */

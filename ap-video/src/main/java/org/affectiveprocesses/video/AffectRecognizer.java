@@ -15,7 +15,7 @@ import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.video.decode.FrameSource;
 import org.affectiveprocesses.video.decode.FrameSources;
-import org.affectiveprocesses.video.expression.FaceExpressionBackbone;
+import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.face.FaceDetector;
 import org.affectiveprocesses.video.face.FaceDetectors;
 import org.affectiveprocesses.video.face.FaceTracker;

@@ -15,6 +15,7 @@ import org.affectiveprocesses.video.decode.MediaFormatException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.affectiveprocesses.backbone.TestMedia;
 
 /** Video in, per-frame affect out, on a clip made from a real face photograph. */
 class AffectRecognizerTest {

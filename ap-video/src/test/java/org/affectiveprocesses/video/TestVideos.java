@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.affectiveprocesses.backbone.TestMedia;
 
 /** Small test clips encoded from a real face photograph (astronaut.png), with known content. */
 public final class TestVideos {

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.ModelFormatException;
-import org.affectiveprocesses.core.io.NpyArray;
-import org.affectiveprocesses.core.io.NpzArchive;
+import org.affectiveprocesses.io.NpyArray;
+import org.affectiveprocesses.io.NpzArchive;
 
 /**
  * The paper's backbone on DJL's PyTorch engine, with its parameters in native memory: creation

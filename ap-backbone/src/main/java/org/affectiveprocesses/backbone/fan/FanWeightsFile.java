@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.ModelFormatException;
-import org.affectiveprocesses.core.io.Json;
-import org.affectiveprocesses.core.io.NpyArray;
-import org.affectiveprocesses.core.io.NpyType;
-import org.affectiveprocesses.core.io.NpzArchive;
-import org.affectiveprocesses.core.io.NpzReader;
-import org.affectiveprocesses.core.io.NpzWriter;
+import org.affectiveprocesses.io.Json;
+import org.affectiveprocesses.io.NpyArray;
+import org.affectiveprocesses.io.NpyType;
+import org.affectiveprocesses.io.NpzArchive;
+import org.affectiveprocesses.io.NpzReader;
+import org.affectiveprocesses.io.NpzWriter;
 
 /**
  * The weights file of the paper's backbone, format version 1: an {@code .npz} archive (numpy can

@@ -8,7 +8,7 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
 import org.affectiveprocesses.api.backbone.RgbImage;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 
 /**
  * A backbone whose features and pseudo-labels were computed elsewhere and stored in a feature

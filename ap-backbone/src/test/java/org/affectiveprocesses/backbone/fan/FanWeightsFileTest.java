@@ -14,10 +14,10 @@ import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.backbone.synthetic.SyntheticFaces;
-import org.affectiveprocesses.core.io.NpyArray;
-import org.affectiveprocesses.core.io.NpzArchive;
-import org.affectiveprocesses.core.io.NpzReader;
-import org.affectiveprocesses.core.io.NpzWriter;
+import org.affectiveprocesses.io.NpyArray;
+import org.affectiveprocesses.io.NpzArchive;
+import org.affectiveprocesses.io.NpzReader;
+import org.affectiveprocesses.io.NpzWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.api.backbone.RgbImage;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.FaceBox;
-import org.affectiveprocesses.core.io.FeatureFile;
+import org.affectiveprocesses.io.FeatureFile;
 import org.affectiveprocesses.video.FrameAffect;
 
 /**

@@ -10,7 +10,7 @@ import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.video.AffectRecognizer;
 import org.affectiveprocesses.video.FrameAffect;
 import org.affectiveprocesses.video.FrameAffects;
-import org.affectiveprocesses.video.expression.FaceExpressionBackbone;
+import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.pipeline.PipelineTimings;
 
 /**

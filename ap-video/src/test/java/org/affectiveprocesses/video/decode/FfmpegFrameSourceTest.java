@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.affectiveprocesses.video.TestMedia;
+import org.affectiveprocesses.backbone.TestMedia;
 import org.affectiveprocesses.video.TestVideos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

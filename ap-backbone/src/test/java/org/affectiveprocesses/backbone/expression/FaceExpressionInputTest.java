@@ -1,0 +1,53 @@
+package org.affectiveprocesses.backbone.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import org.affectiveprocesses.api.backbone.RgbImage;
+import org.junit.jupiter.api.Test;
+
+class FaceExpressionInputTest {
+    @Test
+    void aSquareImageOfInputSizeIsOnlyNormalised() {
+        byte[] px = new byte[112 * 112 * 3];
+        java.util.Arrays.fill(px, (byte) 200);
+        float[] in = FaceExpressionInput.fromImage(RgbImage.of(112, 112, px));
+        assertThat(in).hasSize(112 * 112 * 3);
+        assertThat(in[0]).isCloseTo((200 - 122.782f) / 255f, offset(1e-7f));
+        assertThat(in[1]).isCloseTo((200 - 117.001f) / 255f, offset(1e-7f));
+        assertThat(in[2]).isCloseTo((200 - 104.298f) / 255f, offset(1e-7f));
+    }
+
+    @Test
+    void aTallImageIsPaddedWithBlackOnBothSidesTheOddColumnAfter() {
+        // 3 wide, 112 high: 109 columns of padding, 55 after (round(54.5)) and 54 before
+        float[] px = new float[112 * 3 * 3];
+        java.util.Arrays.fill(px, 255f);
+        float[] in = FaceExpressionInput.fromPixels(px, 112, 3);
+        float black = -122.782f / 255f;
+        float white = (255 - 122.782f) / 255f;
+        assertThat(in[(50 * 112 + 53) * 3]).isCloseTo(black, offset(1e-6f));
+        assertThat(in[(50 * 112 + 54) * 3]).isCloseTo(white, offset(1e-6f));
+        assertThat(in[(50 * 112 + 56) * 3]).isCloseTo(white, offset(1e-6f));
+        assertThat(in[(50 * 112 + 57) * 3]).isCloseTo(black, offset(1e-6f));
+    }
+
+    @Test
+    void resizingSamplesAtDestinationTimesScaleWithoutHalfPixelCentres() {
+        // 224 -> 112: output pixel c reads input column 2c exactly (no blending)
+        float[] px = new float[224 * 224 * 3];
+        for (int y = 0; y < 224; y++) {
+            for (int x = 0; x < 224; x++) {
+                px[(y * 224 + x) * 3] = x;
+            }
+        }
+        float[] in = FaceExpressionInput.fromPixels(px, 224, 224);
+        assertThat(in[(7 * 112 + 10) * 3] * 255f + 122.782f).isCloseTo(20f, offset(1e-3f));
+    }
+
+    @Test
+    void aWrongPixelCountIsRejected() {
+        assertThatThrownBy(() -> FaceExpressionInput.fromPixels(new float[10], 2, 2)).hasMessageContaining("needs 12");
+    }
+}

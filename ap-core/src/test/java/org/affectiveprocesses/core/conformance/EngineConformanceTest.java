@@ -1,0 +1,317 @@
+package org.affectiveprocesses.core.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ContextSelectors;
+import org.affectiveprocesses.api.ContextWindow;
+import org.affectiveprocesses.api.Engine;
+import org.affectiveprocesses.api.EpochReport;
+import org.affectiveprocesses.api.InferenceOptions;
+import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.api.Prediction;
+import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.api.spi.EngineProvider;
+import org.affectiveprocesses.core.engine.ApBackend;
+import org.affectiveprocesses.core.engine.BackendEngineProvider;
+import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.model.ApReference;
+import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
+import org.affectiveprocesses.synthetic.SyntheticConfig;
+import org.affectiveprocesses.core.training.ProtocolTrainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an engine must do as a whole, through the engine-neutral core: be registered under its
+ * name, train with the protocol (lower loss, same seed gives the same weights), predict every
+ * frame with the shapes, values and context the reference gives, draw seeded function samples
+ * that do not depend on batching, save and load its models, and reject misuse clearly. It trains
+ * one small model (64 features, hidden 32, latent 16) once per engine. An engine module runs it by
+ * subclassing with its {@link ApBackend}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EngineConformanceTest {
+    private SyntheticAffectCorpus corpus;
+    private WindowedAffectiveProcess trained;
+    private final List<Double> losses = new ArrayList<>();
+
+    /** The engine under test. */
+    protected abstract ApBackend backend();
+
+    /** The engine choice passed to the backend (CPU). */
+    protected Engine engine() {
+        return Engine.named(backend().name()).onDevice("cpu");
+    }
+
+    /** A short protocol on a small model: 3 epochs of 40 steps, validation windows of 40 with C = 20. */
+    static TrainingConfig quick(long seed) {
+        return TrainingConfig.valenceArousal().withSeed(seed).withSchedule(3, 40).withBatchSize(8)
+                .withLearningRate(1e-3).withArchitecture(ApArchitecture.paper().withSizes(32, 16))
+                .withValidation(InferenceOptions.paper().withWindowLength(40).withContextSize(20));
+    }
+
+    @BeforeAll
+    void train() {
+        corpus = SyntheticAffectCorpus.small(5);
+        trained = (WindowedAffectiveProcess) new ProtocolTrainer(backend(), quick(1), engine())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochReport report) {
+                        losses.add(report.meanLoss());
+                    }
+                }).fit(corpus.split("train"), corpus.split("validation"));
+    }
+
+    @AfterAll
+    void close() {
+        trained.close();
+    }
+
+    @Test
+    void theEngineIsRegisteredUnderItsName() {
+        assertThat(Engine.availableNames()).contains(backend().name());
+        EngineProvider p = Engine.named(backend().name()).provider();
+        assertThat(p).isInstanceOf(BackendEngineProvider.class);
+        assertThat(((BackendEngineProvider) p).backend()).isInstanceOf(backend().getClass());
+    }
+
+    @Test
+    void trainingLowersTheLossAndRecordsTheEngine() {
+        assertThat(losses).hasSize(3);
+        assertThat(losses.get(2)).isLessThan(losses.get(0));
+        assertThat(trained.engineName()).isEqualTo(backend().name());
+        assertThat(trained.info().provenance().engine()).isEqualTo(backend().name());
+        assertThat(trained.info().provenance().bestEpoch()).isBetween(1, 3);
+        assertThat(trained.info().provenance().validationScores()).containsKey("CCC mean");
+        assertThat(trained.info().provenance().trainingData()).contains("train");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeights() {
+        try (WindowedAffectiveProcess again = (WindowedAffectiveProcess) new ProtocolTrainer(backend(), quick(1), engine())
+                .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"))) {
+            assertThat(again.weights()).isEqualTo(trained.weights());
+        }
+    }
+
+    @Test
+    void everyFrameIsPredictedWithPositiveStd() {
+        AffectSequence s = corpus.split("test").get(0);
+        Prediction p = trained.predict(s);
+        assertThat(p.length()).isEqualTo(s.length());
+        for (int t = 0; t < s.length(); t++) {
+            assertThat(p.isPredicted(t)).isTrue();
+            for (int d = 0; d < 2; d++) {
+                assertThat(p.std(t, d)).isPositive();
+                assertThat(p.mean(t, d)).isBetween(-3f, 3f);
+            }
+        }
+        for (ContextWindow w : p.windows()) {
+            assertThat(w.contextSize()).isEqualTo(Math.min(20, w.length()));
+        }
+    }
+
+    @Test
+    void aWindowMatchesTheReferenceAndItsContextHasTheLowestSigma() {
+        AffectSequence s = corpus.split("test").get(1).subsequence(0, 40);
+        Prediction p = trained.predict(s);
+        assertThat(p.windows()).hasSize(1);
+        int[] context = p.windows().get(0).contextFrames();
+        double[][] x = new double[40][];
+        double[][] y = new double[40][];
+        for (int t = 0; t < 40; t++) {
+            x[t] = toDouble(s.features(t));
+            y[t] = toDouble(s.pseudoLabels(t));
+        }
+        ApReference.WindowResult r = new ApReference(trained.weights()).predict(x, y, context, new double[0][]);
+        for (int t = 0; t < 40; t++) {
+            for (int d = 0; d < 2; d++) {
+                assertThat((double) p.mean(t, d)).isCloseTo(r.mean()[t][d], within(1e-4));
+                assertThat((double) p.std(t, d)).isCloseTo(r.std()[t][d], within(1e-4));
+            }
+        }
+        boolean[] chosen = new boolean[40];
+        double highestChosen = Double.NEGATIVE_INFINITY;
+        for (int c : context) {
+            chosen[c] = true;
+            highestChosen = Math.max(highestChosen, r.frameSigmaNorms()[c]);
+        }
+        for (int t = 0; t < 40; t++) {
+            if (!chosen[t]) {
+                assertThat(r.frameSigmaNorms()[t]).as("σ of frame %d, left out of the context", t)
+                        .isGreaterThanOrEqualTo(highestChosen - 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void functionSamplesAreSeededSpreadAndIndependentOfBatching() {
+        List<AffectSequence> seqs = List.of(corpus.split("test").get(0).subsequence(0, 90),
+                corpus.split("test").get(1).subsequence(0, 60));
+        InferenceOptions o = trained.defaultOptions().withSamples(6, 1);
+        List<Prediction> batched = trained.predictAll(seqs, o.withBatchSize(64));
+        Prediction single = trained.predict(seqs.get(1), o.withBatchSize(1));
+        Prediction other = trained.predict(seqs.get(1), o.withSamples(6, 2));
+        double spread = 0;
+        for (int t = 0; t < 60; t++) {
+            for (int n = 0; n < 6; n++) {
+                assertThat(single.sample(n, t, 0)).isCloseTo(batched.get(1).sample(n, t, 0), within(1e-5f));
+                assertThat(Float.isFinite(single.sample(n, t, 1))).isTrue();
+                spread += Math.abs(single.sample(n, t, 0) - single.mean(t, 0));
+            }
+            assertThat(single.mean(t, 0)).isCloseTo(batched.get(1).mean(t, 0), within(1e-5f));
+        }
+        assertThat(spread).isPositive();
+        assertThat(other.sample(3, 5, 1)).isNotEqualTo(single.sample(3, 5, 1));
+        assertThat(trained.predict(seqs.get(1), o.withBatchSize(1)).sample(3, 5, 1)).isEqualTo(single.sample(3, 5, 1));
+    }
+
+    @Test
+    void aSavedModelLoadsBackWithIdenticalPredictions(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        AffectSequence s = corpus.split("test").get(1);
+        InferenceOptions o = trained.defaultOptions().withSamples(3, 9);
+        Prediction before = trained.predict(s, o);
+        try (AffectiveProcess loaded = AffectiveProcess.load(file, engine())) {
+            assertThat(((WindowedAffectiveProcess) loaded).engineName()).isEqualTo(backend().name());
+            assertThat(((WindowedAffectiveProcess) loaded).weights()).isEqualTo(trained.weights());
+            assertThat(loaded.info().provenance()).isEqualTo(trained.info().provenance());
+            Prediction after = loaded.predict(s, o);
+            for (int t = 0; t < s.length(); t++) {
+                for (int d = 0; d < 2; d++) {
+                    assertThat(after.mean(t, d)).isEqualTo(before.mean(t, d));
+                    assertThat(after.std(t, d)).isEqualTo(before.std(t, d));
+                    assertThat(after.sample(2, t, d)).isEqualTo(before.sample(2, t, d));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedModelFileIsAClearCheckedError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> AffectiveProcess.load(file, engine())).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aSequenceShorterThanAWindowUsesAllItsFramesAsContext() {
+        Prediction p = trained.predict(corpus.split("test").get(0).subsequence(0, 12));
+        assertThat(p.windows()).hasSize(1);
+        assertThat(p.windows().get(0).contextFrames()).hasSize(12);
+    }
+
+    @Test
+    void framesWithoutAFaceGetNoPredictionAndAreNeverContext() {
+        AffectSequence src = corpus.split("test").get(0);
+        AffectSequence.Builder b = AffectSequence.builder("gaps", src.labelSpace(), src.featureSize());
+        for (int t = 0; t < 60; t++) {
+            if (t % 10 == 3) {
+                b.addInvalidFrame(t / 30.0);
+            } else {
+                b.addFrame(t / 30.0, src.features(t), src.pseudoLabels(t), src.labels(t));
+            }
+        }
+        Prediction p = trained.predict(b.build());
+        assertThat(p.isPredicted(3)).isFalse();
+        assertThat(p.mean(3, 0)).isNaN();
+        assertThat(p.isPredicted(4)).isTrue();
+        for (int c : p.contextFrames()) {
+            assertThat(c % 10).isNotEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSequenceWithoutAnyFaceHasNoWindowAndNoPrediction() {
+        AffectSequence.Builder b = AffectSequence.builder("no-face", LabelSpace.valenceArousal(), 64);
+        for (int t = 0; t < 5; t++) {
+            b.addInvalidFrame(t / 30.0);
+        }
+        Prediction p = trained.predict(b.build());
+        assertThat(p.windows()).isEmpty();
+        assertThat(p.isPredicted(0)).isFalse();
+        assertThat(p.mean(4, 1)).isNaN();
+    }
+
+    @Test
+    void sequencesThatDoNotFitTheModelAreAClearError() {
+        AffectSequence wrongSize = AffectSequence.of("w", LabelSpace.valenceArousal(),
+                new float[][] {{1, 2, 3}}, new float[][] {{0, 0}}, null);
+        assertThatThrownBy(() -> trained.predict(wrongSize)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3-d features").hasMessageContaining("64-d");
+        AffectSequence aus = AffectSequence.of("au", LabelSpace.bp4d(), new float[][] {new float[64]},
+                new float[][] {new float[5]}, null);
+        assertThatThrownBy(() -> trained.predict(aus)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label space bp4d-au");
+        SyntheticAffectCorpus au = SyntheticAffectCorpus.generate(SyntheticConfig.small(2).withLabelSpace(LabelSpace.bp4d()));
+        assertThatThrownBy(() -> new ProtocolTrainer(backend(), quick(1), engine())
+                .fit(corpus.split("train"), au.split("validation")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bp4d-au");
+    }
+
+    @Test
+    void aClosedModelRefusesToPredict() {
+        WindowedAffectiveProcess copy = WindowedAffectiveProcess.open(backend(), engine(), trained.weights(),
+                trained.defaultOptions(), trained.info().provenance());
+        AffectSequence s = corpus.split("test").get(0).subsequence(0, 30);
+        assertThat(copy.predict(s).isPredicted(0)).isTrue();
+        copy.close();
+        copy.close();
+        assertThatThrownBy(() -> copy.predict(s)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void theGpuDeviceRunsOrIsAClearError() {
+        AffectSequence s = corpus.split("test").get(0).subsequence(0, 30);
+        try (WindowedAffectiveProcess gpu = WindowedAffectiveProcess.open(backend(), engine().onDevice("gpu"),
+                trained.weights(), trained.defaultOptions(), trained.info().provenance())) {
+            assertThat(gpu.predict(s).mean(3, 0)).isCloseTo(trained.predict(s).mean(3, 0), within(1e-3f));
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessageContaining("gpu");
+        }
+    }
+
+    @Test
+    void aDeterministicApRejectsSigmaSelectionAndSamples() {
+        TrainingConfig det = quick(1).withArchitecture(quick(1).architecture().withVariant(
+                org.affectiveprocesses.api.ApVariant.DETERMINISTIC)).withSchedule(1, 2)
+                .withValidation(quick(1).validation().withSelector(ContextSelectors.random(1)));
+        try (AffectiveProcess ap = new ProtocolTrainer(backend(), det, engine()).listener(TrainingListener.silent())
+                .fit(corpus.split("train"), corpus.split("validation"))) {
+            AffectSequence s = corpus.split("test").get(0).subsequence(0, 50);
+            assertThat(ap.predict(s).isPredicted(49)).isTrue();
+            assertThatThrownBy(() -> ap.predict(s, ap.defaultOptions().withSelector(ContextSelectors.lowestSigma())))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("σ");
+            assertThatThrownBy(() -> ap.predict(s, ap.defaultOptions().withSamples(2, 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sample");
+        }
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+}

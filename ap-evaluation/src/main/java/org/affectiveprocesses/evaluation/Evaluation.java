@@ -1,0 +1,134 @@
+package org.affectiveprocesses.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.affectiveprocesses.api.AffectModel;
+import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.InferenceOptions;
+import org.affectiveprocesses.api.Prediction;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.metrics.EvaluationReport;
+import org.affectiveprocesses.metrics.Metric;
+import org.affectiveprocesses.metrics.Pooling;
+
+/**
+ * Scores a model (or the backbone's pseudo-labels) on a dataset against its ground truth, pooling
+ * all labelled frames of the partition as the paper does (or averaging per sequence). Frames
+ * without a face or without an annotation are skipped.
+ */
+public final class Evaluation {
+    /** The metrics every evaluation computes: CCC, PCC, ICC(3,1), MSE, RMSE, MAE. */
+    public static final List<Metric> METRICS =
+            List.of(Metric.CCC, Metric.PCC, Metric.ICC_3_1, Metric.MSE, Metric.RMSE, Metric.MAE);
+
+    private static final int SEQUENCES_PER_CALL = 16;
+
+    private Evaluation() {
+    }
+
+    /**
+     * The model's default protocol, pooled over all frames; the row is named after the AP's
+     * variant (e.g. {@code "AP"}) or the model type.
+     */
+    public static EvaluationReport of(AffectModel model, SequenceDataset data) {
+        String name = model instanceof AffectiveProcess ap ? ap.architecture().displayName() : model.info().modelType();
+        return of(name, data, model::predictAll, Pooling.POOLED);
+    }
+
+    /** An Affective Process under the given test protocol, pooled over all frames. */
+    public static EvaluationReport of(AffectiveProcess model, SequenceDataset data, InferenceOptions options) {
+        return of(model.architecture().displayName(), data, seqs -> model.predictAll(seqs, options),
+                Pooling.POOLED);
+    }
+
+    /**
+     * A model's predictions under a name and pooling.
+     *
+     * @param modelName the row name in tables
+     * @param data the sequences with ground truth
+     * @param predictor predicts a chunk of sequences
+     * @param pooling pooled over frames or averaged per sequence
+     */
+    public static EvaluationReport of(String modelName, SequenceDataset data,
+            java.util.function.Function<List<AffectSequence>, List<Prediction>> predictor, Pooling pooling) {
+        EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(modelName);
+        for (int from = 0; from < data.size(); from += SEQUENCES_PER_CALL) {
+            List<AffectSequence> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(data.size(), from + SEQUENCES_PER_CALL); i++) {
+                chunk.add(data.get(i));
+            }
+            List<Prediction> predictions = predictor.apply(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                AffectSequence s = chunk.get(i);
+                Prediction p = predictions.get(i);
+                b.addSequence(s.id(), truth(s), means(p));
+            }
+        }
+        return b.build(pooling, METRICS.toArray(Metric[]::new));
+    }
+
+    /** The backbone alone: its per-frame pseudo-labels scored as predictions. */
+    public static EvaluationReport ofBackbone(SequenceDataset data, String name) {
+        EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(name);
+        for (AffectSequence s : data) {
+            b.addSequence(s.id(), truth(s), pseudoLabels(s));
+        }
+        return b.build(Pooling.POOLED, METRICS.toArray(Metric[]::new));
+    }
+
+    /**
+     * A sequence's ground truth as scored by every evaluation.
+     *
+     * @param s the sequence
+     * @return the labels as [frame][dim], {@code NaN} where missing or where no face was found
+     */
+    public static double[][] truth(AffectSequence s) {
+        return onValidFrames(s, s::label);
+    }
+
+    /**
+     * The backbone's pseudo-labels of a sequence, scored as if they were predictions.
+     *
+     * @param s the sequence
+     * @return the pseudo-labels as [frame][dim], {@code NaN} where no face was found
+     */
+    public static double[][] pseudoLabels(AffectSequence s) {
+        return onValidFrames(s, s::pseudoLabel);
+    }
+
+    /**
+     * A prediction's per-frame predictive means, as scored by every evaluation.
+     *
+     * @param p the prediction
+     * @return the means as [frame][dim], {@code NaN} where the frame was not predicted
+     */
+    public static double[][] means(Prediction p) {
+        int dy = p.labelSpace().size();
+        double[][] out = new double[p.length()][dy];
+        for (int t = 0; t < p.length(); t++) {
+            for (int d = 0; d < dy; d++) {
+                out[t][d] = p.mean(t, d);
+            }
+        }
+        return out;
+    }
+
+    /** One value of a sequence per frame and label dimension. */
+    @FunctionalInterface
+    private interface FrameValue {
+        float at(int t, int d);
+    }
+
+    /** The values of a sequence as [frame][dim], {@code NaN} on frames without a face. */
+    private static double[][] onValidFrames(AffectSequence s, FrameValue value) {
+        int dy = s.labelSize();
+        double[][] out = new double[s.length()][dy];
+        for (int t = 0; t < s.length(); t++) {
+            for (int d = 0; d < dy; d++) {
+                out[t][d] = s.isValid(t) ? value.at(t, d) : Double.NaN;
+            }
+        }
+        return out;
+    }
+}

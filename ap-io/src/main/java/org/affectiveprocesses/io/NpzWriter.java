@@ -1,0 +1,292 @@
+package org.affectiveprocesses.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes an {@code .npz} archive atomically: entries go to a hidden temporary file in the
+ * target's directory, and {@link #commit()} finishes the archive, forces it to disk and moves it
+ * over the target in one step (an atomic rename where the file system supports it). Readers
+ * therefore see either the old file or the complete new one, never a partial archive.
+ *
+ * <p>{@link #close()} without a successful {@link #commit()} discards everything and deletes
+ * the temporary file, so that an exception inside try-with-resources leaves no output:
+ *
+ * <pre>{@code
+ * try (NpzWriter w = NpzArchive.create(target)) {
+ *     w.putText("manifest.json", json);
+ *     w.put("x", NpyArray.ofFloats(new int[] {3}, new float[] {1, 2, 3}));
+ *     w.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Entries get a fixed timestamp (1980-01-01, as {@code numpy.savez}), so equal content gives
+ * equal bytes. Not thread-safe.
+ */
+public final class NpzWriter implements AutoCloseable {
+    private static final long FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
+            .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
+    private enum State { OPEN, FAILED, COMMITTED, CLOSED }
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final ZipOutputStream zip;
+    private final boolean compress;
+    private final Set<String> entries = new HashSet<>();
+    private State state = State.OPEN;
+
+    private NpzWriter(Path target, Path temp, FileChannel channel, boolean compress) {
+        this.target = target;
+        this.temp = temp;
+        this.channel = channel;
+        this.compress = compress;
+        this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        this.zip.setLevel(compress ? 6 : 0);
+    }
+
+    static NpzWriter create(Path target, boolean compress) throws IOException {
+        Path absolute = Objects.requireNonNull(target, "target").toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a directory; cannot write an archive there");
+        }
+        Path dir = absolute.getParent();
+        if (dir == null || absolute.getFileName() == null) {
+            throw new IOException(target + " has no parent directory");
+        }
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + absolute.getFileName() + "."
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                return new NpzWriter(absolute, temp, ch, compress);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The file this writer replaces on {@link #commit()}. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Adds an array as the entry {@code name + ".npy"}.
+     *
+     * @param name the array's name (numpy's key), e.g. {@code "encoder.0.weight"}
+     * @param array the array
+     * @return this writer
+     * @throws IllegalArgumentException if the name is invalid or already used
+     * @throws IllegalStateException if the writer was committed, closed, or failed earlier
+     * @throws IOException if writing fails (the writer is then unusable; close it)
+     */
+    public NpzWriter put(String name, NpyArray array) throws IOException {
+        Objects.requireNonNull(array, "array");
+        if (Objects.requireNonNull(name, "name").isEmpty() || name.endsWith("/")) {
+            throw new IllegalArgumentException("an array needs a non-empty name not ending in '/', got '"
+                    + name + "'");
+        }
+        String entry = reserve(NpzArchive.entryOf(name));
+        boolean done = false;
+        try {
+            ZipEntry ze = newEntry(entry);
+            if (!compress) {
+                CrcCounter counter = new CrcCounter();
+                Npy.write(counter, array);
+                ze.setSize(counter.count);
+                ze.setCompressedSize(counter.count);
+                ze.setCrc(counter.crc.getValue());
+            }
+            zip.putNextEntry(ze);
+            Npy.write(zip, array);
+            zip.closeEntry();
+            done = true;
+        } finally {
+            if (!done) {
+                state = State.FAILED;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Adds a UTF-8 text entry, such as a JSON manifest ({@code numpy.load} ignores it when arrays
+     * are loaded by name).
+     *
+     * @param entryName the full entry name, e.g. {@code "apmodel.json"}; must not end in {@code .npy}
+     * @param utf8 the text
+     * @return this writer
+     * @throws IllegalArgumentException if the name is invalid or used, or the text is not valid
+     *     Unicode (an unpaired surrogate)
+     * @throws IllegalStateException if the writer was committed, closed, or failed earlier
+     * @throws IOException if writing fails (the writer is then unusable; close it)
+     */
+    public NpzWriter putText(String entryName, String utf8) throws IOException {
+        Objects.requireNonNull(utf8, "utf8");
+        if (Objects.requireNonNull(entryName, "entryName").endsWith(NpzArchive.NPY_SUFFIX)) {
+            throw new IllegalArgumentException("text entry '" + entryName
+                    + "' must not end in .npy (that suffix marks arrays)");
+        }
+        byte[] bytes;
+        try {
+            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(utf8));
+            bytes = new byte[buf.remaining()];
+            buf.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text entry '" + entryName + "' is not valid Unicode", e);
+        }
+        String entry = reserve(entryName);
+        boolean done = false;
+        try {
+            ZipEntry ze = newEntry(entry);
+            if (!compress) {
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                ze.setSize(bytes.length);
+                ze.setCompressedSize(bytes.length);
+                ze.setCrc(crc.getValue());
+            }
+            zip.putNextEntry(ze);
+            zip.write(bytes);
+            zip.closeEntry();
+            done = true;
+        } finally {
+            if (!done) {
+                state = State.FAILED;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Finishes the archive, forces it to disk and moves it over the target. After a failure the
+     * temporary file is deleted and the target is unchanged.
+     *
+     * @throws IllegalStateException if the writer was committed, closed, or failed earlier
+     * @throws IOException if finishing or moving fails
+     */
+    public void commit() throws IOException {
+        requireOpen();
+        boolean done = false;
+        try {
+            zip.finish();
+            zip.flush();
+            channel.force(true);
+            zip.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+            state = State.COMMITTED;
+        } finally {
+            if (!done) {
+                state = State.FAILED;
+                discard();
+            }
+        }
+    }
+
+    /**
+     * Releases the writer. Without a successful {@link #commit()} the archive is discarded: the
+     * temporary file is deleted and the target is left as it was. Idempotent.
+     *
+     * @throws IOException if the temporary file cannot be deleted
+     */
+    @Override
+    public void close() throws IOException {
+        if (state == State.COMMITTED || state == State.CLOSED) {
+            state = State.CLOSED;
+            return;
+        }
+        state = State.CLOSED;
+        discard();
+    }
+
+    private void discard() throws IOException {
+        try {
+            channel.close(); // not zip.close(): that would try to finish the archive
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private String reserve(String entry) {
+        requireOpen();
+        NpzArchive.checkEntryName(entry);
+        if (!entries.add(entry)) {
+            throw new IllegalArgumentException("archive entry '" + entry + "' was already written");
+        }
+        return entry;
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the archive writer for " + target + " is "
+                    + switch (state) {
+                        case FAILED -> "unusable after an earlier failure";
+                        case COMMITTED -> "already committed";
+                        default -> "closed";
+                    });
+        }
+    }
+
+    private ZipEntry newEntry(String name) {
+        ZipEntry ze = new ZipEntry(name);
+        ze.setTime(FIXED_TIME);
+        ze.setMethod(compress ? ZipEntry.DEFLATED : ZipEntry.STORED);
+        return ze;
+    }
+
+    /** Counts bytes and their CRC-32 without storing them. */
+    private static final class CrcCounter extends OutputStream {
+        final CRC32 crc = new CRC32();
+        long count;
+
+        @Override
+        public void write(int b) {
+            crc.update(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            crc.update(b, off, len);
+            count += len;
+        }
+    }
+}

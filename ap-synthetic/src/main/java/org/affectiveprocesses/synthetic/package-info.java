@@ -1,0 +1,16 @@
+/**
+ * The built-in synthetic affect corpus: a seeded generator of per-frame features, smooth
+ * valence/arousal or sparse Action Unit labels, per-frame quality and the pseudo-labels of a
+ * frozen per-frame backbone head, for tests, examples and benchmarks without licensed data.
+ *
+ * <ul>
+ *   <li>{@link org.affectiveprocesses.synthetic.SyntheticConfig}: the settings and presets;
+ *   <li>{@link org.affectiveprocesses.synthetic.SyntheticAffectCorpus}: the corpus, its
+ *       generative model (documented there) and its subject-disjoint splits;
+ *   <li>{@link org.affectiveprocesses.synthetic.RidgeHead}: the per-frame ridge-regression
+ *       backbone head that produces the pseudo-labels, reusable on any dataset.
+ * </ul>
+ *
+ * <p>Everything generated is a pure function of the configuration and its seed.
+ */
+package org.affectiveprocesses.synthetic;

@@ -1,0 +1,376 @@
+package org.affectiveprocesses.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.metrics.Ccc;
+import org.affectiveprocesses.metrics.Icc;
+import org.affectiveprocesses.metrics.IccType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SyntheticAffectCorpusTest {
+
+    /** The default valence/arousal preset (about 50k frames of 512 features). */
+    private static SyntheticAffectCorpus defaultVa;
+    private static SyntheticAffectCorpus small;
+    private static SyntheticAffectCorpus smallAu;
+
+    @BeforeAll
+    static void generate() {
+        defaultVa = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal());
+        small = SyntheticAffectCorpus.small(11);
+        smallAu = SyntheticAffectCorpus.generate(SyntheticConfig.actionUnits().withSeed(11)
+                .withSubjects(4, 2, 2).withFrames(300, 400).withFeatureSize(64));
+    }
+
+    @Test
+    void sameSeedGivesBitwiseIdenticalData() {
+        SyntheticAffectCorpus again = SyntheticAffectCorpus.small(11);
+        for (String split : small.splitNames()) {
+            SequenceDataset a = small.split(split);
+            SequenceDataset b = again.split(split);
+            assertThat(b.size()).isEqualTo(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                AffectSequence x = a.get(i);
+                AffectSequence y = b.get(i);
+                assertThat(y.id()).isEqualTo(x.id());
+                assertThat(fingerprint(y)).isEqualTo(fingerprint(x));
+                assertThat(again.quality(y.id())).isEqualTo(small.quality(x.id()));
+            }
+        }
+        assertThat(again.head().weights()).isEqualTo(small.head().weights());
+        assertThat(again.head().bias()).isEqualTo(small.head().bias());
+    }
+
+    @Test
+    void differentSeedGivesDifferentData() {
+        SyntheticAffectCorpus other = SyntheticAffectCorpus.small(12);
+        AffectSequence a = small.split(SyntheticAffectCorpus.TRAIN).get(0);
+        AffectSequence b = other.split(SyntheticAffectCorpus.TRAIN).get(0);
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(fingerprint(b)).isNotEqualTo(fingerprint(a));
+        assertThat(b.features(0)).isNotEqualTo(a.features(0));
+        assertThat(b.label(0, 0)).isNotEqualTo(a.label(0, 0));
+    }
+
+    @Test
+    void noiseKnobsLeaveLabelsAndQualityUnchanged() {
+        SyntheticAffectCorpus noisier = SyntheticAffectCorpus.generate(
+                SyntheticConfig.small(11).withNoiseStd(6.0).withIdentityStd(2.0));
+        AffectSequence a = small.split(SyntheticAffectCorpus.TEST).get(1);
+        AffectSequence b = noisier.split(SyntheticAffectCorpus.TEST).get(1);
+        assertThat(labels(b, 0)).isEqualTo(labels(a, 0));
+        assertThat(noisier.quality(b.id())).isEqualTo(small.quality(a.id()));
+        assertThat(b.features(5)).isNotEqualTo(a.features(5));
+    }
+
+    @Test
+    void splitsAreSubjectDisjointWithTheConfiguredCounts() {
+        for (SyntheticAffectCorpus corpus : List.of(small, defaultVa)) {
+            SyntheticConfig c = corpus.config();
+            assertThat(corpus.splitNames()).containsExactly("train", "validation", "test");
+            int[] expected = {c.trainSubjects(), c.validationSubjects(), c.testSubjects()};
+            Set<String> seen = new HashSet<>();
+            for (int s = 0; s < 3; s++) {
+                SequenceDataset d = corpus.split(corpus.splitNames().get(s));
+                Set<String> subjects = new HashSet<>();
+                for (AffectSequence seq : d) {
+                    subjects.add(seq.subject());
+                    assertThat(seq.id()).matches("S\\d\\d-V\\d").startsWith(seq.subject() + "-V");
+                    assertThat(seq.length()).isBetween(c.minFrames(), c.maxFrames());
+                }
+                assertThat(subjects).hasSize(expected[s]);
+                assertThat(d.size()).isEqualTo(expected[s] * c.videosPerSubject());
+                assertThat(seen).doesNotContainAnyElementsOf(subjects);
+                seen.addAll(subjects);
+            }
+            assertThat(seen).hasSize(c.subjects());
+        }
+        assertThat(small.split("train").get(0).id()).isEqualTo("S01-V1");
+        assertThat(small.split("test").get(3).id()).isEqualTo("S08-V2");
+        assertThat(small.split("train").name()).isEqualTo("synthetic-va/train");
+        assertThat(smallAu.name()).isEqualTo("synthetic-bp4d-au");
+    }
+
+    @Test
+    void everyFrameIsValidLabelledAndFinite() {
+        for (SyntheticAffectCorpus corpus : List.of(small, smallAu)) {
+            assertThat(corpus.featureSize()).isEqualTo(64);
+            for (String split : corpus.splitNames()) {
+                for (AffectSequence seq : corpus.split(split)) {
+                    assertThat(seq.validFrameCount()).isEqualTo(seq.length());
+                    assertThat(seq.labelledFrameCount()).isEqualTo(seq.length());
+                    assertThat(seq.seconds(30)).isCloseTo(1.0, within(1e-9));
+                    for (int t = 0; t < seq.length(); t++) {
+                        for (float v : seq.features(t)) {
+                            assertThat(Float.isFinite(v)).isTrue();
+                        }
+                        for (int d = 0; d < seq.labelSize(); d++) {
+                            assertThat(seq.label(t, d)).isBetween(-1f, 1f);
+                            assertThat(seq.pseudoLabel(t, d)).isBetween(-1f, 1f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void valenceArousalIsSmoothSpreadAndWeaklyCorrelated() {
+        List<AffectSequence> all = sequences(defaultVa);
+        double[] v = pooled(all, 0);
+        double[] a = pooled(all, 1);
+        for (int d = 0; d < 2; d++) {
+            double[] y = d == 0 ? v : a;
+            double sd = std(y);
+            assertThat(sd).as("std of dimension %d", d).isBetween(0.25, 0.5);
+            double change = 0;
+            long n = 0;
+            for (AffectSequence s : all) {
+                for (int t = 1; t < s.length(); t++) {
+                    change += Math.abs(s.label(t, d) - s.label(t - 1, d));
+                    n++;
+                }
+            }
+            assertThat(change / n).as("mean frame-to-frame change of dimension %d", d)
+                    .isLessThan(0.05 * sd);
+        }
+        double r = pearson(v, a);
+        assertThat(r).isBetween(0.05, 0.6);
+    }
+
+    @Test
+    void actionUnitsAreSparseBurstyIntegersOnTheRawScale() {
+        LabelSpace space = smallAu.labelSpace();
+        List<AffectSequence> all = sequences(smallAu);
+        int dy = space.size();
+        long frames = 0;
+        long[] zero = new long[dy];
+        long[] above2 = new long[dy];
+        long au12 = 0;
+        long au6And12 = 0;
+        long au6 = 0;
+        int i6 = space.indexOf("AU6");
+        int i12 = space.indexOf("AU12");
+        for (AffectSequence s : all) {
+            for (int t = 0; t < s.length(); t++) {
+                frames++;
+                for (int d = 0; d < dy; d++) {
+                    double raw = space.denormalize(s.label(t, d));
+                    assertThat(raw).isBetween(-1e-5, 5 + 1e-5);
+                    assertThat(raw).isCloseTo(Math.rint(raw), within(1e-5));
+                    if (Math.rint(raw) == 0) {
+                        zero[d]++;
+                    } else if (raw > 2.5) {
+                        above2[d]++;
+                    }
+                }
+                boolean has6 = s.label(t, i6) > -1f;
+                boolean has12 = s.label(t, i12) > -1f;
+                au6 += has6 ? 1 : 0;
+                au12 += has12 ? 1 : 0;
+                au6And12 += has6 && has12 ? 1 : 0;
+            }
+        }
+        for (int d = 0; d < dy; d++) {
+            assertThat((double) zero[d] / frames).as("zero fraction of %s", space.dimension(d))
+                    .isBetween(0.5, 0.97);
+            assertThat(above2[d]).as("frames of %s at intensity 3-5", space.dimension(d)).isPositive();
+        }
+        // AU6 co-occurs with AU12: much more likely during AU12 than overall
+        assertThat((double) au6And12 / au12).isGreaterThan(1.5 * au6 / frames);
+    }
+
+    @Test
+    void backboneHeadIsUsefulButImperfectOnTheTestSplit() {
+        SequenceDataset test = defaultVa.split(SyntheticAffectCorpus.TEST);
+        for (int d = 0; d < 2; d++) {
+            double ccc = Ccc.of(pooled(sequences(test), d), pooledPseudo(sequences(test), d));
+            assertThat(ccc).as("test CCC of %s", test.labelSpace().dimension(d)).isBetween(0.3, 0.9);
+        }
+        double icc = meanIcc(smallAu.split(SyntheticAffectCorpus.TEST));
+        assertThat(icc).as("mean test ICC(3,1) of the small AU corpus").isBetween(0.2, 0.9);
+    }
+
+    @Test
+    void lowQualityFramesHaveLargerHeadErrors() {
+        double good = 0;
+        double bad = 0;
+        long nGood = 0;
+        long nBad = 0;
+        long frames = 0;
+        for (AffectSequence s : defaultVa.split(SyntheticAffectCorpus.TEST)) {
+            double[] q = defaultVa.quality(s.id());
+            assertThat(q).hasSize(s.length());
+            for (int t = 0; t < s.length(); t++) {
+                assertThat(q[t]).isBetween(0.05, 1.0);
+                double e = Math.abs(s.label(t, 0) - s.pseudoLabel(t, 0))
+                        + Math.abs(s.label(t, 1) - s.pseudoLabel(t, 1));
+                frames++;
+                if (q[t] < 0.5) {
+                    bad += e;
+                    nBad++;
+                } else {
+                    good += e;
+                    nGood++;
+                }
+            }
+        }
+        assertThat((double) nBad / frames).as("fraction of low-quality frames").isBetween(0.03, 0.25);
+        assertThat(bad / nBad).isGreaterThan(1.5 * (good / nGood));
+    }
+
+    @Test
+    void pseudoLabelsAreTheFrozenHeadsPredictions() {
+        RidgeHead head = small.head();
+        assertThat(head.featureSize()).isEqualTo(64);
+        assertThat(head.labelSize()).isEqualTo(2);
+        for (String split : small.splitNames()) {
+            AffectSequence s = small.split(split).get(0);
+            for (int t = 0; t < s.length(); t += 37) {
+                assertThat(head.predict(s.features(t))).isEqualTo(s.pseudoLabels(t));
+            }
+        }
+        // the head is fitted on the training split only (all its frames: fewer than the cap),
+        // with the penalty chosen on the validation split: refitting reproduces it exactly
+        RidgeHead refit = RidgeHead.fit(small.split("train"), small.split("validation"),
+                small.config().maxHeadTrainingFrames());
+        assertThat(refit.lambda()).isEqualTo(head.lambda());
+        assertThat(refit.weights()).isEqualTo(head.weights());
+        assertThat(refit.bias()).isEqualTo(head.bias());
+    }
+
+    @Test
+    void accessorsReportTheConfigurationAndRejectUnknownNames() {
+        assertThat(small.config()).isEqualTo(SyntheticConfig.small(11));
+        assertThat(small.labelSpace()).isEqualTo(LabelSpace.valenceArousal());
+        assertThat(defaultVa.featureSize()).isEqualTo(512);
+        assertThat(defaultVa.split("train").featureSize()).isEqualTo(512);
+        assertThatThrownBy(() -> small.split("dev")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("train").hasMessageContaining("dev");
+        assertThatThrownBy(() -> small.quality("S99-V1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("S99-V1");
+        double[] q = small.quality("S01-V1");
+        q[0] = -7;
+        assertThat(small.quality("S01-V1")[0]).isPositive();
+    }
+
+    @Test
+    void supportsOtherActionUnitSetsAndFullQuality() {
+        SyntheticAffectCorpus disfa = SyntheticAffectCorpus.generate(SyntheticConfig.small(5)
+                .withLabelSpace(LabelSpace.disfa()).withSubjects(2, 1, 1).withVideosPerSubject(1)
+                .withFrames(200, 200).withLowQualityEpisodesPerMinute(0));
+        assertThat(disfa.name()).isEqualTo("synthetic-disfa-au");
+        assertThat(disfa.head().labelSize()).isEqualTo(12);
+        for (String split : disfa.splitNames()) {
+            for (AffectSequence s : disfa.split(split)) {
+                assertThat(s.labelSize()).isEqualTo(12);
+                assertThat(s.length()).isEqualTo(200);
+                for (double q : disfa.quality(s.id())) {
+                    assertThat(q).isBetween(0.9, 1.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void smallCorpusIsFast() {
+        long start = System.nanoTime();
+        SyntheticAffectCorpus.small(99);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
+    }
+
+    private static double meanIcc(SequenceDataset data) {
+        double sum = 0;
+        List<AffectSequence> all = sequences(data);
+        for (int d = 0; d < data.labelSpace().size(); d++) {
+            sum += Icc.of(IccType.ICC_3_1, pooled(all, d), pooledPseudo(all, d));
+        }
+        return sum / data.labelSpace().size();
+    }
+
+    private static long fingerprint(AffectSequence s) {
+        long h = 17;
+        for (int t = 0; t < s.length(); t++) {
+            for (float v : s.features(t)) {
+                h = h * 31 + Float.floatToIntBits(v);
+            }
+            for (int d = 0; d < s.labelSize(); d++) {
+                h = h * 31 + Float.floatToIntBits(s.label(t, d));
+                h = h * 31 + Float.floatToIntBits(s.pseudoLabel(t, d));
+            }
+        }
+        return h;
+    }
+
+    private static float[] labels(AffectSequence s, int d) {
+        float[] y = new float[s.length()];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = s.label(t, d);
+        }
+        return y;
+    }
+
+    private static List<AffectSequence> sequences(SyntheticAffectCorpus corpus) {
+        List<AffectSequence> all = new ArrayList<>();
+        for (String split : corpus.splitNames()) {
+            all.addAll(sequences(corpus.split(split)));
+        }
+        return all;
+    }
+
+    private static List<AffectSequence> sequences(SequenceDataset d) {
+        return d.stream().toList();
+    }
+
+    private static double[] pooled(List<AffectSequence> all, int d) {
+        return all.stream().flatMapToDouble(s -> Arrays.stream(toDouble(labels(s, d)))).toArray();
+    }
+
+    private static double[] pooledPseudo(List<AffectSequence> all, int d) {
+        return all.stream().flatMapToDouble(s -> {
+            double[] p = new double[s.length()];
+            for (int t = 0; t < p.length; t++) {
+                p[t] = s.pseudoLabel(t, d);
+            }
+            return Arrays.stream(p);
+        }).toArray();
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static double std(double[] y) {
+        double m = Arrays.stream(y).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(y).map(v -> (v - m) * (v - m)).average().orElseThrow());
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}
