@@ -25,9 +25,10 @@ import org.affectiveprocesses.baselines.nn.ParameterInit;
 import org.affectiveprocesses.baselines.nn.ParameterNames;
 import org.affectiveprocesses.baselines.nn.TemporalNetwork;
 import org.affectiveprocesses.core.SdkVersion;
+import org.affectiveprocesses.core.model.InputStandardization;
+import org.affectiveprocesses.core.training.EpochLoop;
 import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.io.TensorSpec;
-import org.affectiveprocesses.core.training.EpochLoop;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.slf4j.Logger;
@@ -85,7 +86,7 @@ public final class BaselineTrainer {
         }
         BaselineSpec spec = new BaselineSpec(config.architecture(), train.featureSize(), train.labelSpace(),
                 config.usePseudoLabels());
-        InputNormalization norm = InputNormalization.fit(train, config.usePseudoLabels());
+        InputStandardization norm = InputStandardization.fit(train, config.usePseudoLabels());
         WindowSampler sampler = new WindowSampler(train, config.architecture().windowLength(), config.batchSize(),
                 config.usePseudoLabels(), norm, config.seed() + 1);
         EpochLoop loop = new EpochLoop(config.epochs(), config.iterationsPerEpoch(), config.learningRate(),
@@ -107,7 +108,7 @@ public final class BaselineTrainer {
                     () -> weights(tensors, params), w -> validate(spec, w, norm, validation), listener);
         }
         Provenance provenance = new Provenance(SdkVersion.get(), "djl",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toString(), train.identity(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toConfiguration(), train.identity(),
                 validation.identity(), best.scores(), best.epoch());
         return BaselineModel.open(new BaselineModelFile.Contents(spec, best.weights(), norm,
                 outputStd(spec, best.scores()), config.hop(), config.inferenceBatchSize(), provenance), engine);
@@ -144,11 +145,11 @@ public final class BaselineTrainer {
     }
 
     /** Scores weights on the validation split with the test protocol (σ is not scored). */
-    private EvaluationReport validate(BaselineSpec spec, BaselineWeights weights, InputNormalization norm,
+    private EvaluationReport validate(BaselineSpec spec, BaselineWeights weights, InputStandardization norm,
             SequenceDataset validation) {
         float[] unit = new float[spec.labelSize()];
         Arrays.fill(unit, 1f);
-        Provenance none = new Provenance(SdkVersion.get(), "djl", "", "", "", "", Map.of(), 0);
+        Provenance none = Provenance.untrained(SdkVersion.get(), "djl", "epoch under validation");
         try (BaselineModel model = BaselineModel.open(new BaselineModelFile.Contents(spec, weights, norm, unit,
                 config.hop(), config.inferenceBatchSize(), none), engine)) {
             return Evaluation.of(model, validation);

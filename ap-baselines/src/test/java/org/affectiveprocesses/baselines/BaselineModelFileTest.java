@@ -20,12 +20,12 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.core.io.ModelFile;
+import org.affectiveprocesses.core.model.ApModelSpec;
+import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.io.NpyArray;
 import org.affectiveprocesses.io.NpzArchive;
 import org.affectiveprocesses.io.NpzReader;
 import org.affectiveprocesses.io.NpzWriter;
-import org.affectiveprocesses.core.model.ApModelSpec;
-import org.affectiveprocesses.core.model.WeightInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +68,8 @@ class BaselineModelFileTest {
         assertThat(read.inferenceBatchSize()).isEqualTo(4);
         assertThat(read.provenance().validationScores()).containsEntry("CCC mean", 0.5);
         assertThat(read.provenance().validationScores().get("MSE mean")).isNaN();
+        assertThat(BaselineTrainingConfig.fromConfiguration(read.provenance().trainingConfig()))
+                .isEqualTo(BaselineTrainingConfig.convGru().withSeed(9));
         try (BaselineModel loaded = BaselineModel.load(file)) {
             Prediction after = loaded.predict(s);
             for (int d = 0; d < spec.labelSize(); d++) {
@@ -116,9 +118,18 @@ class BaselineModelFileTest {
 
     @Test
     void refusesAnotherVersionOrAnUnknownField() throws IOException {
-        Path v2 = editedManifest(m -> m.put("formatVersion", 2));
-        assertThatThrownBy(() -> BaselineModelFile.read(v2)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 2 is not supported").hasMessageContaining("edited.apmodel");
+        Path v3 = editedManifest(m -> m.put("formatVersion", 3));
+        assertThatThrownBy(() -> BaselineModelFile.read(v3)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("format version 3 is not supported").hasMessageContaining("edited.apmodel");
+        Path v1WithV2Field = editedManifest(m -> m.put("formatVersion", 1));
+        assertThatThrownBy(() -> BaselineModelFile.read(v1WithV2Field)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("'inputStandardization' is not a known field");
+        Path v1 = editedManifest(m -> {
+            m.put("formatVersion", 1);
+            m.remove("inputStandardization");
+            ((ObjectNode) m.get("provenance")).put("trainingConfig", "BaselineTrainingConfig[...]");
+        });
+        assertThat(BaselineModelFile.read(v1).normalization().frames()).isZero();
         Path extra = editedManifest(m -> ((ObjectNode) m.get("architecture")).put("dilation", 2));
         assertThatThrownBy(() -> BaselineModelFile.read(extra)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("'architecture.dilation'").hasMessageContaining("not a known field");
@@ -160,7 +171,7 @@ class BaselineModelFileTest {
     void pointsAffectiveProcessFilesToTheirLoader() throws IOException {
         Path ap = dir.resolve("ap.apmodel");
         ApModelSpec spec = new ApModelSpec(ApArchitecture.paper(), 8, VA);
-        ModelFile.write(ap, new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 1), InferenceOptions.paper(),
+        ModelFile.write(ap, ModelFile.Contents.of(WeightInitializer.initialize(spec, 1), InferenceOptions.paper(),
                 RandomModels.PROVENANCE));
         assertThat(BaselineModelFile.modelType(ap)).isEqualTo("affective-process");
         assertThatThrownBy(() -> BaselineModelFile.read(ap)).isInstanceOf(ModelFormatException.class)

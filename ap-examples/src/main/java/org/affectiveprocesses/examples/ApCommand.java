@@ -1,12 +1,12 @@
 package org.affectiveprocesses.examples;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code ap} command line; picocli handles parsing, help and exit codes. */
 @Command(name = "ap", mixinStandardHelpOptions = true, versionProvider = ApCommand.Version.class,
         description = "Affective Processes for Java: facial affect with temporal context.",
-        subcommands = {DemoCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {DemoCommand.class, BenchCommand.class, TrainCommand.class, CalibrateCommand.class, EvaluateCommand.class,
             PlotCommand.class, StoreCommand.class, ImportCommand.class, ExtractCommand.class, PredictCommand.class,
             CompareCommand.class, CommandLine.HelpCommand.class})
 public final class ApCommand {

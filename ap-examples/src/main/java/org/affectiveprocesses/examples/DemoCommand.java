@@ -17,11 +17,11 @@ import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
 import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.evaluation.Evaluation;
-import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
-import org.affectiveprocesses.synthetic.SyntheticConfig;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.ResultsTable;
+import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
+import org.affectiveprocesses.synthetic.SyntheticConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,6 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--variants", description = "also train the architecture variants of Table 1")
     boolean variants;
 
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "standardise the features with the training split's statistics (default: on; "
+                    + "--no-standardize reads them raw, as the paper does)")
+    boolean standardize;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "also write report.html and the figures (Fig. 3, Fig. 4) as PNG files into DIR")
     java.nio.file.Path report;
@@ -86,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("# Affective Process on " + corpus);
         out.println();
         TrainingConfig preset = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
-                .withSeed(seed).withSchedule(epochs, iterations).withObjective(parseObjective(objective));
+                .withSeed(seed).withSchedule(epochs, iterations).withObjective(parseObjective(objective))
+                .withInputStandardization(standardize);
         TrainingConfig base = minContext == null ? preset : preset.toBuilder().minContextPoints(minContext).build();
         Metric headline = corpus.labelSpace().headlineMetric();
 
@@ -107,6 +113,13 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println(ResultsTable.of(Metric.MSE, renamed(backbone, "Backbone"), renamed(apReport, "AP")).toMarkdown());
         }
+        out.println("## Calibration of σ on the test split (variance scaling fitted on the validation split)");
+        out.println();
+        CalibrationText.BeforeAfter calibration = CalibrationText.measure(ap, corpus.split("test"));
+        out.println(CalibrationText.table(calibration, ap.calibration()));
+        out.println("Per dimension, calibrated:");
+        out.println();
+        out.println(calibration.after().toMarkdown());
         out.println("## Context selection on the test split (" + headline.displayName()
                 + " mean over dimensions, like Fig. 3)");
         out.println();
@@ -153,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(selection);
         }
         if (report != null) {
-            DemoReport.write(report, ap, corpus, backbone, apReport, study);
+            DemoReport.write(report, ap, corpus, backbone, apReport, study, calibration);
         }
         ap.close();
         out.printf(Locale.ROOT, "Done in %.0f s.%n", (System.nanoTime() - started) / 1e9);

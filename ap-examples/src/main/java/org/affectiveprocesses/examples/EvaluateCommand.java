@@ -15,8 +15,10 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.HtmlReport;
-import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.charts.ReliabilityChart;
 import org.affectiveprocesses.corpora.CrossValidation;
+import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;
 import picocli.CommandLine.Command;
@@ -115,6 +117,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                             + corpus.labelSpace().name() + "; evaluate it on data of its own kind");
                 }
             }
+            for (int i = 0; i < splitNames.size(); i++) {
+                AffectiveProcess ap = loaded.get(loaded.size() == 1 ? 0 : i);
+                for (String warning : Evaluation.dataWarnings(ap, corpus.split(splitNames.get(i)))) {
+                    System.err.println("ap evaluate: warning: " + models.get(loaded.size() == 1 ? 0 : i) + ": " + warning);
+                }
+            }
             evaluate(corpus, loaded, splitNames, rule);
         } finally {
             loaded.forEach(AffectiveProcess::close);
@@ -152,6 +160,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println("## All metrics of " + modelName + (report.folds().size() > 1 ? ", pooled over the folds" : ""));
         out.println();
         out.println(report.pooled().toMarkdown());
+        if (report.pooled().hasCalibration()) {
+            out.println("## Calibration of σ" + (report.folds().size() > 1 ? ", pooled over the folds" : ""));
+            out.println();
+            out.println(report.pooled().calibration().toMarkdown());
+            for (int i = 0; i < aps.size(); i++) {
+                out.println(models.get(i).getFileName() + ": " + CalibrationText.describe(aps.get(i).calibration()));
+            }
+            out.println();
+        }
 
         ContextStudy.Result study = null;
         if (contextStudy) {
@@ -171,6 +188,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (html != null || figuresDir != null) {
             List<WindowFigures.Figure> figs = WindowFigures.of(aps.get(0), first, corpus.split(splitNames.get(0)),
                     figures, samples);
+            if (report.pooled().hasCalibration()) {
+                figs.add(0, new WindowFigures.Figure("Reliability diagram" + (report.folds().size() > 1 ? " pooled over the folds"
+                        : " on " + splitNames.get(0)) + ": observed against expected frequency of the truth below each"
+                        + " predicted quantile; on the diagonal σ is calibrated",
+                        ReliabilityChart.of(report.pooled().calibration()).build(), "reliability"));
+            }
             if (study != null) {
                 figs.add(0, new WindowFigures.Figure("Context selection (Fig. 3) on " + splitNames.get(0)
                         + ": " + headline.displayName() + " vs number of context points; dashed: the backbone",
@@ -224,6 +247,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         b.heading("All metrics");
         b.table("Pooled", report.pooled());
         b.table("Pooled", report.pooledBackbone());
+        if (report.pooled().hasCalibration()) {
+            b.heading("Calibration of σ");
+            b.markdown(report.pooled().calibration().toMarkdown());
+        }
         if (study != null) {
             b.heading("Context selection");
             b.markdown(study.toMarkdown());

@@ -14,13 +14,13 @@ import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.WindowChart;
 import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.evaluation.Evaluation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ap plot}: the paper's figures as PNG files. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -75,7 +75,7 @@ public final class PlotCommand implements Callable<Integer> {
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 InferenceOptions o = protocol.apply(ap.defaultOptions()).withSamples(samples, 7);
                 Prediction p = ap.predict(s, o);
-                WindowChart chart = WindowChart.of(s, p).size(wh[0], wh[1]);
+                WindowChart chart = WindowChart.of(s, p).size(wh[0], wh[1]).subtitle(WindowFigures.legend(ap, samples));
                 if (dimension != null) {
                     chart.dimension(dimension);
                 }

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.affectiveprocesses.api.InferenceOptions;
-import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.corpora.CrossValidation;
+import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.metrics.Calibration;
+import org.affectiveprocesses.metrics.CalibrationReport;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 
@@ -103,6 +105,33 @@ final class ReportFiles {
             }
             put(mv, "mean", e.mean(m));
         }
+        if (e.hasCalibration()) {
+            n.set("calibration", calibration(e.calibration()));
+        }
+        return n;
+    }
+
+    /** Every calibration measure per column (dimensions and "All"), and the reliability diagram. */
+    private static ObjectNode calibration(CalibrationReport c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (CalibrationReport.Measure m : CalibrationReport.Measure.values()) {
+            ObjectNode mv = n.putObject(m.displayName());
+            for (String column : c.columns()) {
+                put(mv, column, c.value(m, column));
+            }
+        }
+        ObjectNode reliability = n.putObject("reliability");
+        ArrayNode levels = reliability.putArray("expected");
+        for (double p : Calibration.levels()) {
+            levels.add(p);
+        }
+        ObjectNode observed = reliability.putObject("observed");
+        for (String column : c.columns()) {
+            ArrayNode a = observed.putArray(column);
+            for (double v : c.observedFrequencies(column)) {
+                a.add(v);
+            }
+        }
         return n;
     }
 
@@ -133,6 +162,16 @@ final class ReportFiles {
     }
 
     private static void rows(StringBuilder sb, String scope, String model, EvaluationReport e) {
+        if (e.hasCalibration()) {
+            CalibrationReport c = e.calibration();
+            for (CalibrationReport.Measure m : CalibrationReport.Measure.values()) {
+                for (String column : c.columns()) {
+                    sb.append(csvField(scope)).append(',').append(csvField(model)).append(',')
+                            .append(csvField(m.displayName())).append(',').append(csvField(column)).append(',')
+                            .append(csvNumber(c.value(m, column))).append('\n');
+                }
+            }
+        }
         for (Metric m : e.metrics()) {
             List<String> dims = e.dimensions();
             for (String d : dims) {

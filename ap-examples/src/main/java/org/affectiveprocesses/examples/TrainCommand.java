@@ -13,6 +13,7 @@ import org.affectiveprocesses.api.Objective;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", paramLabel = "N", description = "size of r and z (the paper: 128)")
     Integer latent;
 
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "standardise the features with the training split's statistics (default: on; "
+                    + "--no-standardize reads them raw, as the paper does)")
+    boolean standardize;
+
+    @Option(names = "--calibrate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "calibrate σ on the validation split after training (variance scaling; default: on)")
+    boolean calibrate;
+
     @Mixin
     InferenceOverrides validationProtocol;
 
@@ -117,6 +127,10 @@ public final class TrainCommand implements Callable<Integer> {
                     scores.append(String.format(Locale.ROOT, "%s%s %.3f", scores.length() == 0 ? "" : ", ", k, v)));
             console.printf(Locale.ROOT, "Saved %s: %,d parameters, best epoch %d; validation %s%n", out,
                     ap.info().parameters(), ap.info().provenance().bestEpoch(), scores);
+            console.println();
+            console.println("## Calibration of σ on " + validation.name());
+            console.println();
+            console.println(CalibrationText.table(CalibrationText.measure(ap, validation), ap.calibration()));
         }
         return 0;
     }
@@ -126,7 +140,9 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingConfig base = corpus.labelSpace().kind() == LabelKind.ACTION_UNITS
                     ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal();
             TrainingConfig.Builder b = base.toBuilder().seed(seed).epochs(full ? 25 : epochs)
-                    .iterationsPerEpoch(full ? 1000 : iterations).objective(objective(objective));
+                    .iterationsPerEpoch(full ? 1000 : iterations).objective(objective(objective))
+                    .standardizeInputs(standardize).calibration(calibrate ? UncertaintyCalibration.Method.VARIANCE_SCALING
+                            : UncertaintyCalibration.Method.NONE);
             if (batch != null) {
                 b.batchSize(batch);
             }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.corpora.FeatureStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class CliEndToEndTest {
             assertThat(ap.featureSize()).isEqualTo(64);
             assertThat(ap.info().provenance().trainingData()).contains("train");
             assertThat(ap.defaultOptions().windowLength()).isEqualTo(40);
-            assertThat(ap.info().provenance().trainingConfig()).contains("minContextPoints=2");
+            assertThat(TrainingConfig.fromConfiguration(ap.info().provenance().trainingConfig()).minContextPoints())
+                    .isEqualTo(2);
         }
     }
 
