@@ -35,7 +35,8 @@ import org.affectiveprocesses.api.LabelSpace;
  * @param maxFrames the longest video, in frames (&ge; {@code minFrames}); lengths are uniform
  *     in {@code [minFrames, maxFrames]}
  * @param featureSize the feature size dx, a multiple of 4 (512 in the paper: 128 channels
- *     &times; 2 &times; 2); the backbone head reads the 4 &times; 4 maps, 4 dx values
+ *     &times; 2 &times; 2) and at most 11,584; the backbone head reads the 4 &times; 4 maps, 4 dx
+ *     values
  * @param fps the frame rate in frames per second; every time constant and duration is stated in
  *     seconds, so this sets how many frames they last
  * @param features how a frame's features are composed
@@ -77,7 +78,7 @@ public record SyntheticConfig(
      * @param videosPerSubject videos per subject (&ge; 1)
      * @param minFrames the shortest video (&ge; 2)
      * @param maxFrames the longest video (&ge; {@code minFrames})
-     * @param featureSize the feature size (a positive multiple of 4)
+     * @param featureSize the feature size (a positive multiple of 4, at most 11,584)
      * @param fps the frame rate (positive, finite)
      * @param features the feature model (not null)
      * @param degradation the degradation model (not null)
@@ -123,6 +124,10 @@ public record SyntheticConfig(
         if ((long) maxFrames * featureSize > Integer.MAX_VALUE - 16L) {
             throw new IllegalArgumentException("maxFrames x featureSize must fit in one array, got "
                     + maxFrames + " x " + featureSize);
+        }
+        if (16L * featureSize * featureSize > Integer.MAX_VALUE - 16L) {
+            throw new IllegalArgumentException("the backbone head's system, (4 featureSize)² values, must fit"
+                    + " in one array; featureSize " + featureSize + " is too large (at most 11,584)");
         }
         if ((long) maxHeadTrainingFrames * 4 * featureSize > Integer.MAX_VALUE - 16L) {
             throw new IllegalArgumentException("maxHeadTrainingFrames x 4 featureSize must fit in one"

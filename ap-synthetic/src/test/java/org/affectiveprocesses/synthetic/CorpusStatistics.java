@@ -1,5 +1,6 @@
 package org.affectiveprocesses.synthetic;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +21,9 @@ import org.affectiveprocesses.metrics.Metric;
  *     -Dexec.mainClass=org.affectiveprocesses.synthetic.CorpusStatistics -Dexec.args="va"
  * </pre>
  *
- * Arguments: the preset ({@code va}, {@code au} or {@code small}) and optionally the seed.
+ * Arguments: the preset ({@code va}, {@code au} or {@code small}) and optionally the seed. The
+ * generation times are wall-clock times of this JVM next to its CPU time, since the machine may
+ * be shared.
  */
 public final class CorpusStatistics {
     private static final double[] QUALITY_BINS = {1.0, 0.75, 0.5, 0.25, 0.0};
@@ -43,18 +46,28 @@ public final class CorpusStatistics {
         };
         PrintOut out = new PrintOut();
         long t0 = System.nanoTime();
+        long c0 = cpuTime();
         SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(config);
         long t1 = System.nanoTime();
+        long c1 = cpuTime();
         SyntheticAffectCorpus.generate(config);
         long t2 = System.nanoTime();
+        long c2 = cpuTime();
         out.line("# %s (%d processors)", corpus, Runtime.getRuntime().availableProcessors());
-        out.line("generation: first run %.1f s, second run %.1f s; head lambda %g, validation %s %.3f",
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, corpus.head().lambda(),
+        out.line("generation: first run %.1f s (process CPU time %.1f s), second run %.1f s (CPU %.1f s);"
+                + " head lambda %g, validation %s %.3f",
+                (t1 - t0) / 1e9, (c1 - c0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, corpus.head().lambda(),
                 config.labelSpace().headlineMetric().displayName(), corpus.head().validationScore());
         degradedFrames(corpus, out);
         featureSpread(corpus, out);
         featureNorm(corpus, out);
         head(corpus, out);
+    }
+
+    /** The CPU time of the whole process (every thread), in nanoseconds. */
+    private static long cpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void degradedFrames(SyntheticAffectCorpus corpus, PrintOut out) {
@@ -141,6 +154,7 @@ public final class CorpusStatistics {
         int bins = QUALITY_BINS.length;
         double[] error = new double[bins];
         long[] n = new long[bins];
+        // per type of the most degraded block, frames with q < 0.5: per dimension |error| and error
         Map<DegradationType, double[]> byType = new EnumMap<>(DegradationType.class);
         for (AffectSequence s : test) {
             Degradation deg = corpus.degradation(s.id());
@@ -149,12 +163,19 @@ public final class CorpusStatistics {
                 for (int d = 0; d < dy; d++) {
                     e += Math.abs(s.label(t, d) - s.pseudoLabel(t, d)) / dy;
                 }
-                int bin = bin(deg.quality(t));
+                double q = deg.quality(t);
+                int bin = bin(q);
                 error[bin] += e;
                 n[bin]++;
-                double[] acc = byType.computeIfAbsent(deg.dominantType(t), k -> new double[2]);
-                acc[0] += e;
-                acc[1]++;
+                if (q == 1.0 || q < 0.5) {
+                    double[] acc = byType.computeIfAbsent(deg.dominantType(t), k -> new double[2 * dy + 1]);
+                    for (int d = 0; d < dy; d++) {
+                        double signed = s.pseudoLabel(t, d) - s.label(t, d);
+                        acc[d] += Math.abs(signed);
+                        acc[dy + d] += signed;
+                    }
+                    acc[2 * dy]++;
+                }
             }
         }
         out.line("head mean absolute error (normalised labels, mean over dimensions), test split:");
@@ -163,10 +184,23 @@ public final class CorpusStatistics {
         for (int b = 0; b < bins; b++) {
             out.line("| %s | %d | %.3f |", label(b), n[b], n[b] == 0 ? Double.NaN : error[b] / n[b]);
         }
-        StringBuilder types = new StringBuilder();
-        byType.forEach((k, v) -> types.append(String.format(Locale.ROOT, "%s %.3f (%d frames), ", k, v[0] / v[1],
-                (long) v[1])));
-        out.line("head MAE by the most degraded block's type: %s", types);
+        out.line("head error per dimension, clean frames (NONE) and frames with q < 0.5 by the type of"
+                + " their most degraded block, test split: MAE / mean signed error (pseudo-label - label):");
+        StringBuilder header = new StringBuilder("| type | frames |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (int d = 0; d < dy; d++) {
+            header.append(' ').append(space.dimension(d)).append(" |");
+            rule.append("---|");
+        }
+        out.line("%s", header);
+        out.line("%s", rule);
+        byType.forEach((type, acc) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", type, (long) acc[2 * dy]));
+            for (int d = 0; d < dy; d++) {
+                row.append(String.format(Locale.ROOT, " %.3f / %+.3f |", acc[d] / acc[2 * dy], acc[dy + d] / acc[2 * dy]));
+            }
+            out.line("%s", row);
+        });
     }
 
     /** Pooled labels or pseudo-labels of a dimension, optionally averaged over a centred window. */

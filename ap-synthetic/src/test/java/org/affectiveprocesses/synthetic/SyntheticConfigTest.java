@@ -127,6 +127,8 @@ class SyntheticConfigTest {
                 .hasMessageContaining("maxHeadTrainingFrames");
         assertThatThrownBy(() -> base.withFrames(1_000_000, 1_000_000).withFeatureSize(4096))
                 .hasMessageContaining("one array");
+        assertThatThrownBy(() -> base.withFeatureSize(11_588)).hasMessageContaining("(4 featureSize)²");
+        assertThat(base.withFeatureSize(11_584).featureSize()).isEqualTo(11_584);
         assertThatThrownBy(() -> base.withLabelSpace(null)).isInstanceOf(NullPointerException.class);
     }
 
