@@ -54,8 +54,8 @@ public record DegradationModel(
 
     /**
      * The defaults: 1.5 lower and 0.5 upper occlusions per minute, 3 global degradations per
-     * minute, yaw of standard deviation 25°, leak λ = 0.25; about a fifth of the frames are
-     * degraded to some degree.
+     * minute, yaw of standard deviation 25°, leak λ = 0.25; on average about 18% of the frames
+     * are degraded to some degree.
      *
      * @return the default degradation model
      */
