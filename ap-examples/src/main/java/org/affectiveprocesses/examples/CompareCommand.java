@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the synthetic corpus and of every training run "
             + "(default ${DEFAULT-VALUE})")
-    long seed = 1;
+    long seed = SyntheticConfig.DEFAULT_SEED;
 
     @Option(names = "--epochs", paramLabel = "N", description = "epochs of every model (default ${DEFAULT-VALUE})")
     int epochs = 6;

@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
     String labels = "va";
 
     @Option(names = "--seed", description = "seed of the corpus and the training (default ${DEFAULT-VALUE})")
-    long seed = 1;
+    long seed = SyntheticConfig.DEFAULT_SEED;
 
     @Option(names = "--epochs", description = "epochs (default ${DEFAULT-VALUE}; the paper: 25)")
     int epochs = 6;

@@ -73,7 +73,7 @@ public final class StoreCommand implements Callable<Integer> {
         String preset = "va";
 
         @Option(names = "--seed", description = "the corpus seed (default ${DEFAULT-VALUE})")
-        long seed = 1;
+        long seed = SyntheticConfig.DEFAULT_SEED;
 
         @Parameters(paramLabel = "DIR", description = "a new directory")
         Path dir;
