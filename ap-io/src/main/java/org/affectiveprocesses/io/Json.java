@@ -451,15 +451,30 @@ public final class Json {
          * @throws ModelFormatException if the field is missing, not an integer or another version
          */
         public void requireFormatVersion(int supported) throws ModelFormatException {
+            formatVersion(supported, supported);
+        }
+
+        /**
+         * Reads the integer field {@code formatVersion} of a manifest and checks that this SDK
+         * reads it.
+         *
+         * @param oldest the oldest version this SDK reads
+         * @param newest the newest version this SDK reads
+         * @return the version
+         * @throws ModelFormatException if the field is missing, not an integer or outside the range
+         */
+        public int formatVersion(int oldest, int newest) throws ModelFormatException {
             JsonNode version = raw("formatVersion");
             if (!version.isIntegralNumber() || !version.canConvertToInt()) {
                 throw fail("formatVersion", "must be an integer, found " + describe(version));
             }
-            if (version.intValue() != supported) {
-                throw new ModelFormatException(file, "format version " + version.intValue()
-                        + " is not supported; this SDK reads " + supported + " (entry '" + entry
+            int v = version.intValue();
+            if (v < oldest || v > newest) {
+                throw new ModelFormatException(file, "format version " + v + " is not supported; this SDK reads "
+                        + (oldest == newest ? String.valueOf(oldest) : oldest + " to " + newest) + " (entry '" + entry
                         + "' field '" + qualify("formatVersion") + "')");
             }
+            return v;
         }
 
         /**

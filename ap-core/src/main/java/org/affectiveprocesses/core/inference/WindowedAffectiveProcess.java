@@ -287,6 +287,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         final int numSamples;
 
         SequenceRun(AffectSequence sequence, int numSamples) {
+            if ((long) numSamples * sequence.length() * sequence.labelSize() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("sequence '" + sequence.id() + "': " + numSamples + " function samples x "
+                        + sequence.length() + " frames x " + sequence.labelSize() + " dimensions are more values than an "
+                        + "array holds; draw fewer samples");
+            }
             this.sequence = sequence;
             this.numSamples = numSamples;
             int n = 0;
