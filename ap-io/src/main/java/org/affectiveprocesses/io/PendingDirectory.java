@@ -44,6 +44,17 @@ public final class PendingDirectory implements AutoCloseable {
         return new PendingDirectory(absolute, Temporaries.create(absolute, true));
     }
 
+    /**
+     * Whether a directory is one of the SDK's temporary directories (an unfinished output).
+     *
+     * @param dir any directory
+     * @return true if its name is {@code .<name>.ap-<16 hex digits>.tmp}
+     */
+    public static boolean isTemporary(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name != null && Temporaries.isTemporaryName(name.toString());
+    }
+
     /** The temporary directory to write into. */
     public Path path() {
         return temp.path();
