@@ -179,8 +179,7 @@ public final class FeatureStore implements AffectCorpus {
      * @throws IOException if writing fails (nothing is left behind)
      */
     public static FeatureStore write(Path directory, AffectCorpus corpus) throws IOException {
-        FeatureStoreWriter w = create(directory, corpus.name());
-        try {
+        return create(directory, corpus.name()).writeOrAbort(w -> {
             Map<String, List<String>> splits = new LinkedHashMap<>();
             for (String split : corpus.splitNames()) {
                 List<String> ids = new ArrayList<>();
@@ -193,14 +192,7 @@ public final class FeatureStore implements AffectCorpus {
                 splits.put(split, ids);
             }
             return w.finish(splits, "the splits of corpus " + corpus.name());
-        } catch (IOException | RuntimeException e) {
-            try {
-                w.abort();
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        });
     }
 
     @Override

@@ -145,6 +145,26 @@ public final class FeatureStoreWriter {
         directory.close();
     }
 
+    /** Steps that write a store with this writer. */
+    @FunctionalInterface
+    interface Steps<T> {
+        T run(FeatureStoreWriter writer) throws IOException;
+    }
+
+    /** Runs the steps; if one fails, deletes everything written ({@link #abort}) and rethrows. */
+    <T> T writeOrAbort(Steps<T> steps) throws IOException {
+        try {
+            return steps.run(this);
+        } catch (IOException | RuntimeException e) {
+            try {
+                abort();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
     private void requireOpen() {
         if (finished) {
             throw new IllegalStateException("feature store '" + name + "' is already finished");
