@@ -87,8 +87,13 @@ class BaselineModelFileTest {
         return file;
     }
 
-    /** A copy of the saved file with its manifest edited and its arrays changed. */
+    /** A copy of the saved file with its manifest edited and its arrays changed (and its checksums recomputed). */
     private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays) throws IOException {
+        return edited(manifest, arrays, true);
+    }
+
+    private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays, boolean checksums)
+            throws IOException {
         Path source = saved();
         Path target = dir.resolve("edited.apmodel");
         try (NpzReader r = NpzArchive.open(source)) {
@@ -99,7 +104,7 @@ class BaselineModelFileTest {
                 values.put(name, r.get(name));
             }
             arrays.accept(values);
-            try (NpzWriter w = NpzArchive.create(target)) {
+            try (NpzWriter w = checksums ? NpzArchive.createWithChecksums(target) : NpzArchive.create(target)) {
                 w.putText(BaselineModelFile.MANIFEST, JSON.writeValueAsString(root));
                 for (Map.Entry<String, NpyArray> e : values.entrySet()) {
                     w.put(e.getKey(), e.getValue());
@@ -115,10 +120,22 @@ class BaselineModelFileTest {
     }
 
     @Test
-    void refusesAnotherVersionOrAnUnknownField() throws IOException {
-        Path v2 = editedManifest(m -> m.put("formatVersion", 2));
+    void versionOneFilesWithoutChecksumsAreStillReadAndVersionTwoNeedsThem() throws IOException {
+        Path v1 = edited(m -> m.put("formatVersion", 1), a -> { }, false);
+        assertThat(BaselineModelFile.read(v1).hop()).isEqualTo(4);
+        Path v2 = edited(m -> { }, a -> { }, false);
         assertThatThrownBy(() -> BaselineModelFile.read(v2)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 2 is not supported").hasMessageContaining("edited.apmodel");
+                .hasMessageContaining("has no entry 'checksums.sha256', which format version 2 requires");
+        try (NpzReader r = NpzArchive.open(saved())) {
+            assertThat(r.hasChecksums()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesAnotherVersionOrAnUnknownField() throws IOException {
+        Path v3 = editedManifest(m -> m.put("formatVersion", 3));
+        assertThatThrownBy(() -> BaselineModelFile.read(v3)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("format version 3 is not supported").hasMessageContaining("edited.apmodel");
         Path extra = editedManifest(m -> ((ObjectNode) m.get("architecture")).put("dilation", 2));
         assertThatThrownBy(() -> BaselineModelFile.read(extra)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("'architecture.dilation'").hasMessageContaining("not a known field");
