@@ -75,11 +75,12 @@ public final class StoreCommand implements Callable<Integer> {
         @Option(names = "--seed", description = "the corpus seed (default ${DEFAULT-VALUE})")
         long seed = 1;
 
-        @Parameters(paramLabel = "DIR", description = "a new directory")
+        @Parameters(paramLabel = "DIR", description = "a new or empty directory (its parent must exist)")
         Path dir;
 
         @Override
         public Integer call() throws Exception {
+            Outputs.checkDirectory(dir, "DIR", true);
             SyntheticConfig config = switch (preset.toLowerCase(Locale.ROOT)) {
                 case "va" -> SyntheticConfig.valenceArousal().withSeed(seed);
                 case "au" -> SyntheticConfig.actionUnits().withSeed(seed);

@@ -85,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFile(out, "--out");
         PrintStream console = System.out;
         AffectCorpus corpus = data.open();
         SequenceDataset train = corpus.split(trainSplit);
@@ -148,7 +149,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The objective of its paper label. */
+    /**
+     * The objective of its paper label.
+     *
+     * @throws IllegalArgumentException naming the labels if there is no such objective
+     */
     static Objective objective(String label) {
         for (Objective o : Objective.values()) {
             if (o.label().equalsIgnoreCase(label)) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.InvalidSequenceException;
@@ -249,20 +251,19 @@ public final class FeatureFile {
             Shapes shapes = Shapes.of(r, space.size());
             int t = shapes.frames;
             int dx = shapes.featureSize;
-            boolean[] valid = r.get(VALID, shapes.valid).toBooleans();
-            float[] features = r.get(FEATURES, shapes.features).floatData(NpyType.FLOAT32);
-            float[] pseudo = r.get(PSEUDO_LABELS, shapes.labels).floatData(NpyType.FLOAT32);
-            float[] labels = r.get(LABELS, shapes.labels).floatData(NpyType.FLOAT32);
-            double[] times = r.get(TIMESTAMPS, new NpyHeader(NpyType.FLOAT64, new int[] {t})).toDoubles();
+            boolean[] valid = r.get(VALID, shapes.header(VALID)).toBooleans();
+            float[] features = r.get(FEATURES, shapes.header(FEATURES)).floatData(NpyType.FLOAT32);
+            float[] pseudo = r.get(PSEUDO_LABELS, shapes.header(PSEUDO_LABELS)).floatData(NpyType.FLOAT32);
+            float[] labels = r.get(LABELS, shapes.header(LABELS)).floatData(NpyType.FLOAT32);
+            double[] times = r.get(TIMESTAMPS, shapes.header(TIMESTAMPS)).toDoubles();
             float[] boxes = null;
             if (r.contains(FACE_BOXES)) {
-                boxes = r.get(FACE_BOXES, new NpyHeader(NpyType.FLOAT32, new int[] {t, FACE_BOX_SIZE}))
-                        .floatData(NpyType.FLOAT32);
-                check(file, FACE_BOXES, boxes, FACE_BOX_SIZE, null, Float.NaN);
+                boxes = r.get(FACE_BOXES, shapes.header(FACE_BOXES)).floatData(NpyType.FLOAT32);
+                check(file, FACE_BOXES, boxes, FACE_BOX_SIZE, null, Check.NOT_INFINITE);
             }
-            check(file, FEATURES, features, dx, valid, Float.POSITIVE_INFINITY);
-            check(file, PSEUDO_LABELS, pseudo, space.size(), valid, 1f);
-            checkLabels(file, labels, space.size(), valid);
+            check(file, FEATURES, features, dx, valid, Check.FINITE);
+            check(file, PSEUDO_LABELS, pseudo, space.size(), valid, Check.NORMALISED);
+            check(file, LABELS, labels, space.size(), valid, Check.NORMALISED_OR_MISSING);
             for (int i = 0; i < t; i++) {
                 if (!Double.isFinite(times[i])) {
                     throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(TIMESTAMPS)
@@ -295,10 +296,10 @@ public final class FeatureFile {
     }
 
     /**
-     * The shapes of a feature file's frame arrays, read from their headers and checked against
-     * each other (and the memory they need against the heap) before any data is read.
+     * The shapes of a feature file's arrays, read from their headers and checked against each
+     * other (and the memory they need against the heap) before any data is read.
      */
-    private record Shapes(int frames, int featureSize, NpyHeader valid, NpyHeader features, NpyHeader labels) {
+    private record Shapes(int frames, int featureSize, Map<String, NpyHeader> headers) {
         static Shapes of(NpzReader r, int dy) throws IOException {
             NpyHeader valid = r.header(VALID);
             if (valid.type() != NpyType.BOOL || valid.shape().length != 1 || valid.shape()[0] < 1) {
@@ -313,17 +314,38 @@ public final class FeatureFile {
                         + "; expected '<f4' (" + t + ", dx) with dx >= 1, as '" + NpzArchive.entryOf(VALID)
                         + "' has " + t + " frames");
             }
-            NpyHeader labels = new NpyHeader(NpyType.FLOAT32, new int[] {t, dy});
-            long arrays = valid.dataBytes() + features.dataBytes() + 2 * labels.dataBytes() + 8L * t;
+            Map<String, NpyHeader> headers = new LinkedHashMap<>();
+            headers.put(VALID, valid);
+            headers.put(FEATURES, features);
+            headers.put(PSEUDO_LABELS, new NpyHeader(NpyType.FLOAT32, new int[] {t, dy}));
+            headers.put(LABELS, new NpyHeader(NpyType.FLOAT32, new int[] {t, dy}));
+            headers.put(TIMESTAMPS, new NpyHeader(NpyType.FLOAT64, new int[] {t}));
+            if (r.contains(FACE_BOXES)) {
+                headers.put(FACE_BOXES, new NpyHeader(NpyType.FLOAT32, new int[] {t, FACE_BOX_SIZE}));
+            }
+            long arrays = 0;
+            for (Map.Entry<String, NpyHeader> e : headers.entrySet()) {
+                NpyHeader actual = r.header(e.getKey());
+                if (!actual.equals(e.getValue())) {
+                    throw new ModelFormatException(r.file(), "entry '" + NpzArchive.entryOf(e.getKey()) + "' holds "
+                            + actual + "; expected " + e.getValue() + ", as '" + NpzArchive.entryOf(VALID) + "' has "
+                            + t + " frames" + (e.getKey().equals(PSEUDO_LABELS) || e.getKey().equals(LABELS)
+                                    ? " and the label space " + dy + " dimensions" : ""));
+                }
+                arrays += actual.dataBytes();
+            }
             long needed = 2 * arrays; // the arrays as read, and the sequence's copy of them
-
             long heap = Runtime.getRuntime().maxMemory();
             if (needed > heap) {
                 throw new ModelFormatException(r.file(), "holds " + t + " frames of " + fs[1] + " features, which need "
                         + (needed >> 20) + " MiB to read, more than this JVM's maximum heap (" + (heap >> 20)
                         + " MiB; raise it with -Xmx)");
             }
-            return new Shapes(t, fs[1], valid, features, labels);
+            return new Shapes(t, fs[1], headers);
+        }
+
+        NpyHeader header(String name) {
+            return headers.get(name);
         }
     }
 
@@ -427,36 +449,36 @@ public final class FeatureFile {
         return m;
     }
 
-    /**
-     * Checks the values of a [T, width] array on valid frames (everywhere when {@code valid} is
-     * null): finite and within [-bound, bound], or, with a {@code NaN} bound, at least not
-     * infinite.
-     */
-    private static void check(Path file, String name, float[] v, int width, boolean[] valid, float bound)
-            throws ModelFormatException {
-        boolean nanAllowed = Float.isNaN(bound);
-        for (int i = 0; i < v.length; i++) {
-            int frame = i / width;
-            if (valid != null && !valid[frame]) {
-                continue;
-            }
-            boolean ok = nanAllowed ? !Float.isInfinite(v[i]) : Float.isFinite(v[i]) && Math.abs(v[i]) <= bound;
-            if (!ok) {
-                throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(name) + "' frame "
-                        + frame + ", column " + i % width + " is " + v[i]
-                        + (nanAllowed ? "" : Float.isFinite(v[i]) ? ", outside [-" + bound + ", " + bound + "]"
-                                : " on a valid frame"));
-            }
+    /** What the values of an array must be. */
+    private enum Check {
+        FINITE(""), NOT_INFINITE(""), NORMALISED(", outside [-1, 1]"),
+        NORMALISED_OR_MISSING(", outside [-1, 1] (labels are normalised; NaN marks a missing one)");
+
+        final String outOfRange;
+
+        Check(String outOfRange) {
+            this.outOfRange = outOfRange;
+        }
+
+        boolean accepts(float v) {
+            return switch (this) {
+                case FINITE -> Float.isFinite(v);
+                case NOT_INFINITE -> !Float.isInfinite(v);
+                case NORMALISED -> Math.abs(v) <= 1f;
+                case NORMALISED_OR_MISSING -> Float.isNaN(v) || Math.abs(v) <= 1f;
+            };
         }
     }
 
-    /** Checks that the labels of valid frames are {@code NaN} (missing) or in [-1, 1]. */
-    private static void checkLabels(Path file, float[] v, int width, boolean[] valid) throws ModelFormatException {
+    /** Checks the values of a [T, width] array on valid frames (everywhere when {@code valid} is null). */
+    private static void check(Path file, String name, float[] v, int width, boolean[] valid, Check rule)
+            throws ModelFormatException {
         for (int i = 0; i < v.length; i++) {
-            if (valid[i / width] && !Float.isNaN(v[i]) && !(Math.abs(v[i]) <= 1f)) {
-                throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(LABELS) + "' frame "
-                        + i / width + ", column " + i % width + " is " + v[i]
-                        + ", outside [-1, 1] (labels are normalised; NaN marks a missing one)");
+            int frame = i / width;
+            if ((valid == null || valid[frame]) && !rule.accepts(v[i])) {
+                throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(name) + "' frame "
+                        + frame + ", column " + i % width + " is " + v[i]
+                        + (Float.isFinite(v[i]) ? rule.outOfRange : valid != null ? " on a valid frame" : ""));
             }
         }
     }

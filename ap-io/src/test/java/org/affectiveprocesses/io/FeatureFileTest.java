@@ -219,7 +219,7 @@ class FeatureFileTest {
         float[] p = new float[25];
         p[3 * 5 + 4] = 3.4e38f;
         assertRejected(replaced("pseudo_labels", NpyArray.ofFloats(new int[] {5, 5}, p)),
-                "'pseudo_labels.npy' frame 3, column 4", "outside [-1.0, 1.0]");
+                "'pseudo_labels.npy' frame 3, column 4", "outside [-1, 1]");
         assertRejected(replaced("timestamps", NpyArray.ofDoubles(new int[] {5}, new double[] {0, 1, 2, 1.5, 3})),
                 "'timestamps.npy'", "backwards at frame 3");
         assertRejected(replaced("timestamps", NpyArray.ofDoubles(new int[] {5},
@@ -286,6 +286,30 @@ class FeatureFileTest {
         assertThat(Files.size(file)).isLessThan(1_000_000);
         long before = Allocation.ofCurrentThread();
         assertRejected(file, "'features.npy'", "(1000000, 100)", "'valid.npy' has 5 frames");
+        assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
+    }
+
+    @Test
+    void aConsistentBombWithOneInconsistentEntryIsRejectedBeforeItIsInflated() throws IOException {
+        // valid and features agree on 250,000 frames (100 MB of deflated features), pseudo-labels do not
+        Path src = writeSample("src.npz");
+        Map<String, byte[]> entries = IoFixtures.entries(src);
+        Path file = dir.resolve("bomb2.npz");
+        int t = 250_000;
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new ZipEntry("meta.json"));
+            out.write(new String(entries.get("meta.json"), StandardCharsets.UTF_8)
+                    .replace("\"formatVersion\" : 2", "\"formatVersion\" : 1").getBytes(StandardCharsets.UTF_8));
+            IoFixtures.putDeflatedZeros(out, "features.npy", new int[] {t, 100});
+            out.putNextEntry(new ZipEntry("valid.npy"));
+            out.write(Npy.toBytes(NpyArray.ofBooleans(new int[] {t}, new boolean[t])));
+            for (String name : List.of("pseudo_labels.npy", "labels.npy", "timestamps.npy")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(entries.get(name));
+            }
+        }
+        long before = Allocation.ofCurrentThread();
+        assertRejected(file, "'pseudo_labels.npy' holds '<f4' (5, 5); expected '<f4' (250000, 5)");
         assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
     }
 
