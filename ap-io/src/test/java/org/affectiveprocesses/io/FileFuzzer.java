@@ -76,6 +76,24 @@ public final class FileFuzzer<T> {
         byte[] bytes(T contents) throws IOException;
     }
 
+    /** Writes content in the format. */
+    @FunctionalInterface
+    public interface Writer<T> {
+        void write(Path file, T contents) throws IOException;
+    }
+
+    /**
+     * Canonical bytes as the format's writer gives them: the content written again (writers are
+     * deterministic), into {@code scratch}.
+     */
+    public static <T> Canonical<T> writtenAgain(Path scratch, String fileName, Writer<T> writer) {
+        return contents -> {
+            Path f = scratch.resolve(fileName);
+            writer.write(f, contents);
+            return Files.readAllBytes(f);
+        };
+    }
+
     /**
      * What happened to one mutation.
      *
