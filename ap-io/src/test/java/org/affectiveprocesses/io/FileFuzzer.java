@@ -52,7 +52,11 @@ public final class FileFuzzer<T> {
         INTEGER(true),
         /** The file cut at a random length. */
         TRUNCATE(true),
-        /** One entry's bytes altered (bit flip, byte set or cut) and the archive rewritten with a correct CRC-32. */
+        /**
+         * One entry's bytes altered (bit flip, byte set or cut; half the time a manifest's, then half
+         * the time a JSON value replaced) and the archive rewritten with a correct CRC-32 but the
+         * checksums left as they were.
+         */
         ENTRY_CRC_FIXED(true),
         /** A number or string of a JSON entry, or a digit of an array header, changed; CRC-32 and checksums recomputed. */
         FORGED(false);
@@ -315,9 +319,13 @@ public final class FileFuzzer<T> {
             if (names.isEmpty()) {
                 throw new IllegalArgumentException(valid + " is not an archive with entries");
             }
-            String name = names.get(rng.nextInt(names.size()));
+            // half the time a manifest (a non-array entry): one of many entries, but the one no tensor hash covers
+            List<String> manifests = names.stream().filter(n -> !n.endsWith(NpzArchive.NPY_SUFFIX)).toList();
+            String name = !manifests.isEmpty() && rng.nextBoolean() ? manifests.get(rng.nextInt(manifests.size()))
+                    : names.get(rng.nextInt(names.size()));
             byte[] content = entries.get(name).clone();
-            entries.put(name, forge ? forged(name, content, rng) : altered(content, rng));
+            boolean plausible = forge || (manifests.contains(name) && rng.nextBoolean());
+            entries.put(name, plausible ? forged(name, content, rng) : altered(content, rng));
             if (forge && entries.containsKey(NpzArchive.CHECKSUMS)) {
                 Map<String, String> sums = new LinkedHashMap<>();
                 entries.forEach((k, v) -> {
