@@ -148,8 +148,13 @@ final class Temporaries {
     /**
      * Deletes the stale temporary entries of a directory: those of the SDK's pattern whose lock no
      * live process holds. Best effort: an entry that cannot be probed or deleted is left alone.
+     * The cost is one listing of the directory, skipped inside this JVM's own temporary directories
+     * (a store of many files).
      */
     static void sweep(Path dir) {
+        if (LIVE.contains(dir.toAbsolutePath().normalize())) {
+            return; // a temporary directory of this JVM (a store being written) holds only its own files
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
                 p -> isTemporaryName(p.getFileName().toString()))) {
             for (Path p : entries) {
