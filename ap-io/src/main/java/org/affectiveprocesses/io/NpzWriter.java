@@ -167,6 +167,7 @@ public final class NpzWriter implements AutoCloseable {
             zip.finish();
             zip.flush();
             file.commit();
+            zip.close(); // releases the deflater; the finished archive and its file are not touched again
             done = true;
             state = State.COMMITTED;
         } finally {
