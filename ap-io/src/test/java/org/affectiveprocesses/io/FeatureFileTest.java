@@ -284,6 +284,7 @@ class FeatureFileTest {
             }
         }
         assertThat(Files.size(file)).isLessThan(1_000_000);
+        FeatureFile.read(src); // loads the reader's classes, so that only the bomb's reading is counted
         long before = Allocation.ofCurrentThread();
         assertRejected(file, "'features.npy'", "(1000000, 100)", "'valid.npy' has 5 frames");
         assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
@@ -308,6 +309,7 @@ class FeatureFileTest {
                 out.write(entries.get(name));
             }
         }
+        FeatureFile.read(src); // loads the reader's classes, so that only the bomb's reading is counted
         long before = Allocation.ofCurrentThread();
         assertRejected(file, "'pseudo_labels.npy' holds '<f4' (5, 5); expected '<f4' (250000, 5)");
         assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
