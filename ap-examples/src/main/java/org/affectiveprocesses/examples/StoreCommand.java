@@ -80,7 +80,6 @@ public final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Outputs.checkDirectory(dir, "DIR", true);
             SyntheticConfig config = switch (preset.toLowerCase(Locale.ROOT)) {
                 case "va" -> SyntheticConfig.valenceArousal().withSeed(seed);
                 case "au" -> SyntheticConfig.actionUnits().withSeed(seed);
@@ -88,6 +87,7 @@ public final class StoreCommand implements Callable<Integer> {
                 default -> throw new ParameterException(spec.commandLine(),
                         "unknown --preset '" + preset + "'; expected va, au or small");
             };
+            Outputs.checkDirectory(dir, "DIR", true);
             FeatureStore store = FeatureStore.write(dir, SyntheticAffectCorpus.generate(config));
             System.out.println("Wrote " + store);
             return 0;

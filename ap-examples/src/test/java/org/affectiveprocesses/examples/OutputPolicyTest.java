@@ -76,6 +76,10 @@ class OutputPolicyTest {
         assertFailsBeforeWork(CliRun.of("demo", "--labels", "xy"), 2, "--labels must be va or au");
         assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--objective", "nll+foo"), 2,
                 "unknown objective 'nll+foo'");
+        // a bad value is reported before a bad output
+        assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "nodir/x.apmodel", "--epochs", "0"), 2,
+                "epochs must be >= 1");
+        assertFailsBeforeWork(CliRun.of("store", "synthetic", "--preset", "xx", "nodir/store"), 2, "unknown --preset 'xx'");
         assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "--detector", "foo"), 2, "unknown --detector 'foo'");
         assertFailsBeforeWork(CliRun.of("predict", "video.mp4", "--backbone", "foo"), 2, "unknown --backbone 'foo'");
         assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "-o", "same.out", "--csv", "same.out"), 2,
