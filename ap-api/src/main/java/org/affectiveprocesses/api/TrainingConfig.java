@@ -79,8 +79,8 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
         }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
+        if (!(adamEpsilon > 0) || !Double.isFinite(adamEpsilon)) {
+            throw new IllegalArgumentException("adamEpsilon must be positive and finite, got " + adamEpsilon);
         }
         positive(minContextPoints, "minContextPoints");
         if (minClipLength < minContextPoints || maxClipLength < minClipLength) {
@@ -92,8 +92,8 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
                     + groundTruthContextProbability);
         }
         Objects.requireNonNull(objective, "objective");
-        if (!(lambdaKl >= 0) || !(lambdaReg >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, got " + lambdaKl + ", " + lambdaReg);
+        if (!(lambdaKl >= 0) || !(lambdaReg >= 0) || !Double.isFinite(lambdaKl) || !Double.isFinite(lambdaReg)) {
+            throw new IllegalArgumentException("loss weights must be finite and >= 0, got " + lambdaKl + ", " + lambdaReg);
         }
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(validation, "validation");

@@ -29,7 +29,10 @@ import org.affectiveprocesses.engine.djl.DjlSgemm;
 import org.affectiveprocesses.engine.tensorflow.TfBackend;
 import org.affectiveprocesses.engine.tensorflow.TfSgemm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Throughput of the paper's configuration (dx 512, dy 2, L = 70, C = 40) through the SDK, next to
@@ -47,10 +50,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int rounds = 5;
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() {
-        if (rounds < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("--rounds must be >= 1 and --seconds > 0, got " + rounds + ", " + seconds);
+        if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new ParameterException(commandSpec.commandLine(), "--rounds must be >= 1 and --seconds > 0, got "
+                    + rounds + ", " + seconds);
         }
         ApModelSpec spec = ApModelSpec.paperValenceArousal();
         long macs = spec.complexity(70).multiplyAdds();

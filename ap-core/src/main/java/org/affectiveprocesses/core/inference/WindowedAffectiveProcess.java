@@ -346,6 +346,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         final UncertaintyCalibration calibration;
 
         SequenceRun(AffectSequence sequence, int numSamples, UncertaintyCalibration calibration) {
+            if ((long) numSamples * sequence.length() * sequence.labelSize() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("sequence '" + sequence.id() + "': " + numSamples + " function samples x "
+                        + sequence.length() + " frames x " + sequence.labelSize() + " dimensions are more values than an "
+                        + "array holds; draw fewer samples");
+            }
             this.sequence = sequence;
             this.numSamples = numSamples;
             this.calibration = calibration;
