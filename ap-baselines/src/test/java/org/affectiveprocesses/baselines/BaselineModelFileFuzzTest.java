@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.core.model.InputStandardization;
 import org.affectiveprocesses.io.FileFuzzer;
 import org.affectiveprocesses.io.TensorSpec;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class BaselineModelFileFuzzTest {
         float[] std = new float[spec.labelSize()];
         Arrays.fill(std, 0.3f);
         return new BaselineModelFile.Contents(spec, BaselineWeights.of(spec.tensors(), values),
-                new InputNormalization(mean, scale), std, 4, 4, RandomModels.PROVENANCE);
+                InputStandardization.of(mean, scale, 50), std, 4, 4, RandomModels.PROVENANCE);
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.model.ApModelSpec;
+import org.affectiveprocesses.core.model.InputStandardization;
 import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.io.FileFuzzer;
 import org.junit.jupiter.api.Test;
@@ -34,9 +37,16 @@ class ModelFileFuzzTest {
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("CCC valence", 0.5);
         scores.put("CCC arousal", Double.NaN);
-        return new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 5),
-                new InferenceOptions(40, 20, 10, ContextSelectors.lowestSigma(), 4, 9L, 8),
-                new Provenance("0.1.0-SNAPSHOT", "djl", "2026-12-07T00:00:00Z", "config", "train", "validation", scores, 3));
+        float[] mean = new float[12];
+        float[] std = new float[12];
+        java.util.Arrays.fill(mean, -0.5f);
+        java.util.Arrays.fill(std, 3f);
+        return new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 5), InputStandardization.of(mean, std, 99),
+                new UncertaintyCalibration(UncertaintyCalibration.Method.VARIANCE_SCALING, new double[] {0.5, 2.0},
+                        "validation", 200, 1.5, 0.25),
+                new InferenceOptions(40, 20, 10, ContextSelectors.lowestSigma(), 4, 9L),
+                new Provenance("0.1.0-SNAPSHOT", "djl", "2026-12-07T00:00:00Z",
+                        TrainingConfig.valenceArousal().toConfiguration(), "train", "validation", scores, 3));
     }
 
     @Test
