@@ -40,8 +40,10 @@ import org.affectiveprocesses.metrics.IccType;
  *       paper. Valence/arousal use {@link FanLosses#multiTask} and are scored by the mean CCC;
  *       other label spaces use the MSE and are scored by the mean ICC(3,1).</li>
  * </ul>
- * Batches of a single image are skipped (batch statistics and CCC need two). Training records
- * gradients with DJL's gradient collector, of which a JVM allows one at a time.
+ * Batches of a single image are skipped (batch statistics and CCC need two). A training loss
+ * that is not finite stops training with an {@link IllegalStateException} (docs/backbones.md
+ * names a native defect that causes one and the environment setting that avoids it). Training
+ * records gradients with DJL's gradient collector, of which a JVM allows one at a time.
  */
 public final class FanTrainer {
     private static final int EVAL_BATCH = 16;
@@ -251,8 +253,11 @@ public final class FanTrainer {
                 try (NDManager m = net.manager().newSubManager()) {
                     try (GradientCollector gc = Engine.getEngine(FanNetwork.ENGINE).newGradientCollector()) {
                         NDArray loss = step.loss(batch, random, m);
+                        float value = loss.getFloat();
+                        FiniteOutputs.check(new float[] {value}, "the training loss of epoch " + e + ", step "
+                                + (steps + 1));
                         gc.backward(loss);
-                        lossSum += loss.getFloat();
+                        lossSum += value;
                     }
                     for (Parameter p : params) {
                         NDArray w = p.getArray();
