@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.affectiveprocesses.djl.Adam;
 import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 
 /**
  * Trains a baseline with its {@link BaselineTrainingConfig}: seeded initial weights ({@link
@@ -92,6 +93,7 @@ public final class BaselineTrainer {
                 config.cosineAnnealing(), config.selectionMetric(), "lower the learning rate");
         Device device = Devices.of(engine);
         EpochLoop.Best<BaselineWeights> best;
+        IntraOpThreads.pin();
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             TemporalNetwork network = NetworkFactory.build(spec);
             network.initialize(manager);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.affectiveprocesses.api.TrainingConfig;
 
 /**
  * Adam on a list of parameter arrays, in Kingma &amp; Ba's efficient form, with L2 weight decay
@@ -40,13 +41,11 @@ public final class Adam {
      * @param clipNorm the largest global gradient norm, at least 0 (0 = no clipping)
      */
     public record Settings(double beta1, double beta2, double epsilon, double weightDecay, double clipNorm) {
-        /** Validates. */
+        /** Validates ({@link TrainingConfig#checkAdam}, and the clipping norm). */
         public Settings {
-            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0) || !(weightDecay >= 0)
-                    || !(clipNorm >= 0) || !Double.isFinite(epsilon + weightDecay + clipNorm)) {
-                throw new IllegalArgumentException("Adam needs β1, β2 in [0, 1), a finite ε > 0 and a finite weight "
-                        + "decay and clipping norm >= 0, got " + beta1 + ", " + beta2 + ", " + epsilon + ", "
-                        + weightDecay + ", " + clipNorm);
+            TrainingConfig.checkAdam(weightDecay, beta1, beta2, epsilon);
+            if (!(clipNorm >= 0) || !Double.isFinite(clipNorm)) {
+                throw new IllegalArgumentException("the gradient clipping norm must be >= 0 (0 = off), got " + clipNorm);
             }
         }
     }

@@ -20,6 +20,7 @@ import org.affectiveprocesses.backbone.Preprocessing;
 import org.affectiveprocesses.djl.Adam;
 import org.affectiveprocesses.djl.DjlDevices;
 import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 import org.affectiveprocesses.metrics.Ccc;
 import org.affectiveprocesses.metrics.Icc;
 import org.affectiveprocesses.metrics.IccType;
@@ -231,6 +232,7 @@ public final class FanTrainer {
     private static FanTrainingReport loop(FanNetwork net, Block trained, int size, FanTrainingConfig config,
             Step step, Scorer scorer, Consumer<FanEpoch> progress) {
         Objects.requireNonNull(progress, "progress");
+        IntraOpThreads.pin();
         Random random = new Random(config.seed());
         ai.djl.engine.Engine.getEngine(DjlDevices.PYTORCH).setRandomSeed((int) config.seed());
         int perEpoch = (size + config.batchSize() - 1) / config.batchSize();

@@ -17,12 +17,15 @@ import org.affectiveprocesses.core.training.TrainingBatch;
 import org.affectiveprocesses.djl.Adam;
 import org.affectiveprocesses.djl.DjlDevices;
 import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 
 /**
  * Training on DJL/PyTorch: all parameters live in one flat vector (each layer's tensor is a view
  * of it), so the optimiser ({@link Adam}, with L2 weight decay added to the gradient and no
  * clipping) updates a single tensor per step. Gradients are recorded through {@link Gradients},
- * so a kernel trains on any thread and concurrent kernels queue step by step.
+ * so a kernel trains on any thread and concurrent kernels queue step by step. Creating a kernel
+ * pins the calling thread's PyTorch thread count ({@link IntraOpThreads}): the kernel must step on
+ * the thread that created it for its results to be bitwise reproducible.
  */
 final class DjlTrainingKernel implements TrainingKernel {
     private final ApModelSpec spec;
@@ -34,6 +37,7 @@ final class DjlTrainingKernel implements TrainingKernel {
     private final DjlLoss loss;
 
     DjlTrainingKernel(ApWeights initial, TrainingConfig config, Device device) {
+        IntraOpThreads.pin();
         this.spec = initial.spec();
         this.tensors = spec.parameters();
         this.offsets = spec.parameterOffsets();
