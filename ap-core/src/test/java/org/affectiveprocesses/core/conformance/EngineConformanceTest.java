@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
@@ -113,6 +117,59 @@ public abstract class EngineConformanceTest {
                 .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"))) {
             assertThat(again.weights()).isEqualTo(trained.weights());
         }
+    }
+
+    /**
+     * A model loaded on this thread, then training on another (a thread that never used the
+     * engine before), gives bitwise what training on this thread gave.
+     */
+    @Test
+    void aModelLoadedOnOneThreadThenTrainingOnAnotherGivesTheSameWeights(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (AffectiveProcess loaded = AffectiveProcess.load(file, engine())) {
+            loaded.predict(corpus.split("test").get(0), loaded.defaultOptions());
+            try (WindowedAffectiveProcess there = pool.submit(() -> fit(quick(1))).get()) {
+                assertThat(there.weights()).isEqualTo(trained.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Two trainings started at once on two threads both finish, each with bitwise the weights it
+     * has when run alone (the engine runs them side by side or queues them).
+     */
+    @Test
+    void twoTrainingsAtOnceEachGiveTheWeightsTheyGiveAlone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<WindowedAffectiveProcess> first = pool.submit(() -> {
+                start.await();
+                return fit(quick(1));
+            });
+            Future<WindowedAffectiveProcess> second = pool.submit(() -> {
+                start.await();
+                return fit(quick(2));
+            });
+            start.countDown();
+            try (WindowedAffectiveProcess a = first.get(); WindowedAffectiveProcess b = second.get();
+                    WindowedAffectiveProcess alone = fit(quick(2))) {
+                assertThat(a.weights()).isEqualTo(trained.weights());
+                assertThat(b.weights()).isEqualTo(alone.weights());
+                assertThat(b.weights()).isNotEqualTo(a.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private WindowedAffectiveProcess fit(TrainingConfig config) {
+        return (WindowedAffectiveProcess) new ProtocolTrainer(backend(), config, engine())
+                .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"));
     }
 
     @Test
