@@ -59,7 +59,7 @@ package org.affectiveprocesses.api;
 public interface AffectStream extends AutoCloseable {
 
     /**
-     * Adds the next frame, in which a face was found.
+     * Adds the next frame, in which a face was found. The arrays are read during the call only.
      *
      * @param seconds the frame's timestamp (finite, not before the previous frame's)
      * @param features the backbone features x<sub>t</sub> ({@link AffectModel#featureSize()} values)

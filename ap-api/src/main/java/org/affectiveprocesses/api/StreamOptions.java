@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param streamId the id of the stream, as the id of the sequence it would be in the batch API
  * @param inference the windows, context and samples (as for the batch API)
  * @param provisional whether frames with a face get a provisional estimate at once (false: only
- *     settled estimates, which saves about a third of the work per frame)
+ *     settled estimates, which saves about a quarter of the work per frame)
  */
 public record StreamOptions(String streamId, InferenceOptions inference, boolean provisional) {
 
