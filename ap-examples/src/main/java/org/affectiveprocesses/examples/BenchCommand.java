@@ -48,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
     int rounds = 5;
 
     @Option(names = "--live", description = "instead: the live stream's AP update per new frame (features in, affect "
-            + "out) against recomputing the window with the batch API, and its memory over --live-frames frames")
+            + "out) against recomputing the window with the batch API, in --rounds interleaved rounds (percentiles "
+            + "over all of them), and its memory over --live-frames frames")
     boolean live;
 
     @Option(names = "--live-frames", description = "frames streamed for the memory figure of --live "

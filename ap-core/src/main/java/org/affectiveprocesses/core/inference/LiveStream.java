@@ -1,6 +1,7 @@
 package org.affectiveprocesses.core.inference;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectStream;
@@ -365,9 +366,9 @@ final class LiveStream implements AffectStream {
 
     /** Recomputes the context sums from their frames, so rounding cannot build up over a long stream. */
     private void resum() {
-        java.util.Arrays.fill(h2Sum, 0);
+        Arrays.fill(h2Sum, 0);
         if (detSum != null) {
-            java.util.Arrays.fill(detSum, 0);
+            Arrays.fill(detSum, 0);
         }
         int count = context.selected(selectedFrames);
         for (int i = 0; i < count; i++) {

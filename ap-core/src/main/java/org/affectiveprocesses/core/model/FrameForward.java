@@ -4,6 +4,7 @@ import static org.affectiveprocesses.core.model.ApModelSpec.bias;
 import static org.affectiveprocesses.core.model.ApModelSpec.layer;
 import static org.affectiveprocesses.core.model.ApModelSpec.weight;
 
+import java.util.Arrays;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.ApVariant;
 
@@ -251,7 +252,7 @@ public final class FrameForward {
         float[] mixed = ws.mixed;
         for (int head = 0; head < heads; head++) {
             int off = head * dh;
-            java.util.Arrays.fill(weight, 0, count, 0);
+            Arrays.fill(weight, 0, count, 0);
             for (int i = 0; i < count; i++) {
                 float[] q = context[i].query;
                 double max = Double.NEGATIVE_INFINITY;

@@ -15,6 +15,7 @@ import java.util.List;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.Engine;
@@ -469,7 +470,7 @@ public abstract class EngineConformanceTest {
     void streamsOfEveryVariantThatSelectsBySigmaMatchTheBatchApi() {
         AffectSequence s = StreamConformance.randomSequence("variants", 120, ConformanceFixtures.DX, 12);
         InferenceOptions o = StreamConformance.smallOptions();
-        for (org.affectiveprocesses.api.ApVariant v : org.affectiveprocesses.api.ApVariant.values()) {
+        for (ApVariant v : ApVariant.values()) {
             if (!v.isStochastic()) {
                 continue;
             }

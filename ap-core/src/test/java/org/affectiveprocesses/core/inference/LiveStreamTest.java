@@ -2,6 +2,7 @@ package org.affectiveprocesses.core.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +93,8 @@ class LiveStreamTest {
                 FrameEstimate e = heard.settled.get((long) t);
                 if (s.isValid(t)) {
                     assertThat((double) e.mean(1)).as("frame %d", t).isCloseTo(p.mean(t, 1),
-                            org.assertj.core.api.Assertions.within(TOLERANCE));
-                    assertThat((double) e.std(0)).isCloseTo(p.std(t, 0), org.assertj.core.api.Assertions.within(TOLERANCE));
+                            within(TOLERANCE));
+                    assertThat((double) e.std(0)).isCloseTo(p.std(t, 0), within(TOLERANCE));
                 }
             }
         }
@@ -171,7 +172,7 @@ class LiveStreamTest {
                     assertThat(e.frame()).isEqualTo(last + 1);
                     last = e.frame();
                     assertThat((double) e.mean(0)).isCloseTo(p.mean((int) e.frame(), 0),
-                            org.assertj.core.api.Assertions.within(TOLERANCE));
+                            within(TOLERANCE));
                 }
             }
         }
