@@ -162,11 +162,13 @@ class PredictJobTest {
         }
     }
 
+    /** Equal to 1e-9 (relative to the value when it is larger than 1), or both NaN. */
     static void assertClose(double actual, double expected, String what) {
         if (Double.isNaN(expected)) {
             assertThat(actual).as(what).isNaN();
         } else {
-            assertThat(actual).as(what).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(actual).as(what).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
         }
     }
 
