@@ -70,17 +70,15 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
         session.conf().set(INFER_PARTITION_TYPES, "false"); // video ids stay strings ("007" is not 7)
         Dataset<Row> table = session.read().parquet(Path.of(predictions).toUri().toString());
         PredictionSchema schema = PredictionSchema.read(table.schema());
-        requireDistinctFrames(table);
-        Dataset<Row> pairs = MomentTables.pairs(table, schema);
-        requirePredictions(pairs);
-        List<String> splits = table.select(PredictionSchema.SPLIT).distinct().orderBy(PredictionSchema.SPLIT)
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> splits = splitsOfDistinctFrames(table);
         List<String> scopes = new ArrayList<>(splits);
         if (splits.size() > 1) {
             scopes.add(EvaluationScores.POOLED);
         }
-        Dataset<Row> perVideo = MomentTables.perVideo(pairs).cache();
+        Dataset<Row> perVideo = MomentTables.perVideo(MomentTables.pairs(table, schema)).cache();
         try {
+            List<Row> videos = perVideo.collectAsList();
+            requirePredictions(videos);
             EvaluationScores.Builder b = new EvaluationScores.Builder(schema.dimensions().size());
             if (pooling == Pooling.POOLED) {
                 pooled(b, schema, MomentTables.combine(perVideo, PredictionSchema.SPLIT, MomentTables.MODEL,
@@ -90,7 +88,7 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
                             .collectAsList(), List.of(EvaluationScores.POOLED), EvaluationScores.POOLED);
                 }
             } else {
-                perSequence(b, schema, perVideo.collectAsList(), scopes);
+                perSequence(b, schema, videos, scopes);
             }
             return new EvaluationScores(pooling, schema.modelName(), schema.dimensions(), scopes, b.values());
         } finally {
@@ -158,33 +156,45 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
         }
     }
 
-    /** Every video in one split, every frame once (a fold appended twice would count twice). */
-    private static void requireDistinctFrames(Dataset<Row> table) {
-        List<Row> bad = table.groupBy(PredictionSchema.VIDEO)
+    /**
+     * The splits, sorted, after checking that every video is in one split and has every frame once
+     * (a fold appended twice would count twice).
+     */
+    private static List<String> splitsOfDistinctFrames(Dataset<Row> table) {
+        List<Row> videos = table.groupBy(PredictionSchema.VIDEO)
                 .agg(count(lit(1)).as("rows"), countDistinct(col(PredictionSchema.FRAME)).as("frames"),
-                        countDistinct(col(PredictionSchema.SPLIT)).as("splits"),
                         min(PredictionSchema.SPLIT).as("first"), max(PredictionSchema.SPLIT).as("last"))
-                .where(col("rows").notEqual(col("frames")).or(col("splits").gt(1))).limit(1).collectAsList();
-        if (!bad.isEmpty()) {
-            Row r = bad.get(0);
+                .collectAsList();
+        java.util.TreeSet<String> splits = new java.util.TreeSet<>();
+        for (Row r : videos) {
             String video = r.getString(0);
-            throw new IllegalArgumentException(r.getLong(r.fieldIndex("splits")) > 1
-                    ? "video '" + video + "' is in split '" + r.getString(r.fieldIndex("first")) + "' and in split '"
-                            + r.getString(r.fieldIndex("last")) + "'; the splits of an evaluation must be disjoint"
-                    : "video '" + video + "' has " + r.getLong(r.fieldIndex("rows")) + " rows for "
-                            + r.getLong(r.fieldIndex("frames")) + " frames; was it predicted into this output twice?");
+            String first = r.getString(r.fieldIndex("first"));
+            String last = r.getString(r.fieldIndex("last"));
+            if (!first.equals(last)) {
+                throw new IllegalArgumentException("video '" + video + "' is in split '" + first + "' and in split '"
+                        + last + "'; the splits of an evaluation must be disjoint");
+            }
+            if (r.getLong(r.fieldIndex("rows")) != r.getLong(r.fieldIndex("frames"))) {
+                throw new IllegalArgumentException("video '" + video + "' has " + r.getLong(r.fieldIndex("rows"))
+                        + " rows for " + r.getLong(r.fieldIndex("frames")) + " frames; was it predicted into this output twice?");
+            }
+            splits.add(first);
         }
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException("the prediction table holds no rows");
+        }
+        return List.copyOf(splits);
     }
 
     /** A labelled frame must have a prediction, as {@code ap-metrics} requires. */
-    private static void requirePredictions(Dataset<Row> pairs) {
-        List<Row> missing = pairs.where(col("p").isNull()).limit(1).collectAsList();
-        if (!missing.isEmpty()) {
-            Row r = missing.get(0);
-            throw new IllegalArgumentException(r.getString(r.fieldIndex(MomentTables.MODEL)) + " has no value for '"
-                    + r.getString(r.fieldIndex(MomentTables.DIMENSION)) + "' at frame "
-                    + r.getInt(r.fieldIndex(PredictionSchema.FRAME)) + " of video '"
-                    + r.getString(r.fieldIndex(PredictionSchema.VIDEO)) + "', which is labelled");
+    private static void requirePredictions(List<Row> videos) {
+        for (Row r : videos) {
+            int i = r.fieldIndex(MomentTables.MISSING);
+            if (!r.isNullAt(i)) {
+                throw new IllegalArgumentException(r.getString(r.fieldIndex(MomentTables.MODEL)) + " has no value for '"
+                        + r.getString(r.fieldIndex(MomentTables.DIMENSION)) + "' at frame " + r.getInt(i) + " of video '"
+                        + r.getString(r.fieldIndex(PredictionSchema.VIDEO)) + "', which is labelled");
+            }
         }
     }
 }

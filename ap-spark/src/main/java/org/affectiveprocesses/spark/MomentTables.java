@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ final class MomentTables {
     static final String MODEL = "model";
     static final String DIMENSION = "dimension";
     static final String BACKBONE = "Backbone";
+    static final String MISSING = "firstMissing";
     private static final String[] VIDEO_KEYS = {PredictionSchema.SPLIT, PredictionSchema.VIDEO, MODEL, DIMENSION};
 
     private MomentTables() {
@@ -61,14 +63,18 @@ final class MomentTables {
                 .where(col("t").isNotNull());
     }
 
-    /** Per (split, video, model, dimension): n, the means, the extremes and the centred and error sums. */
+    /**
+     * Per (split, video, model, dimension): n, the means, the extremes, the centred and error sums,
+     * and {@value #MISSING}: the first labelled frame without a prediction, or null.
+     */
     static Dataset<Row> perVideo(Dataset<Row> pairs) {
         Dataset<Row> means = pairs.groupBy(columns(VIDEO_KEYS)).agg(count(lit(1)).as("n"), avg("t").as("mt"),
-                avg("p").as("mp"), min("t").as("minT"), max("t").as("maxT"), min("p").as("minP"), max("p").as("maxP"));
+                avg("p").as("mp"), min("t").as("minT"), max("t").as("maxT"), min("p").as("minP"), max("p").as("maxP"),
+                min(when(col("p").isNull(), col(PredictionSchema.FRAME))).as(MISSING));
         Column dt = col("t").minus(col("mt"));
         Column dp = col("p").minus(col("mp"));
         Column e = col("t").minus(col("p"));
-        String[] groups = concat(VIDEO_KEYS, "n", "mt", "mp", "minT", "maxT", "minP", "maxP");
+        String[] groups = concat(VIDEO_KEYS, "n", "mt", "mp", "minT", "maxT", "minP", "maxP", MISSING);
         Dataset<Row> sums = pairs.join(broadcast(means), VIDEO_KEYS).groupBy(columns(groups)).agg(
                 sum(dt).as("sdt"), sum(dp).as("sdp"), sum(dt.multiply(dt)).as("stt0"), sum(dp.multiply(dp)).as("spp0"),
                 sum(dt.multiply(dp)).as("stp0"), sum(e).as("se"), sum(e.multiply(e)).as("se2"), sum(abs(e)).as("sae"));

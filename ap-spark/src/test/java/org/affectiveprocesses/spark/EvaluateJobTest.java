@@ -85,12 +85,16 @@ class EvaluateJobTest {
     }
 
     @Test
-    void aVideoInTwoSplitsAndAForeignTableAreRefused() {
+    void aVideoInTwoSplitsOrTwiceAndAForeignTableAreRefused() {
         Path table = write(videos(), "test");
         List<Video> again = videos().subList(0, 1);
         write(again, "validation", table, SaveMode.Append);
         assertThatThrownBy(() -> EvaluateJob.of(table).run(SPARK)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("in split 'test' and in split 'validation'");
+        Path twice = write(again, "test");
+        write(again, "test", twice, SaveMode.Append);
+        assertThatThrownBy(() -> EvaluateJob.of(twice).run(SPARK)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("predicted into this output twice");
         Path foreign = tmp.resolve("foreign");
         SPARK.range(5).write().parquet(foreign.toUri().toString());
         assertThatThrownBy(() -> EvaluateJob.of(foreign).run(SPARK)).isInstanceOf(IllegalArgumentException.class)
