@@ -37,7 +37,12 @@ public final class ApSpark implements Runnable {
         if (System.getProperty(SUBMITTED) == null && System.getProperty(LOG_CONFIG) == null) {
             System.setProperty(LOG_CONFIG, "org/affectiveprocesses/spark/cli/log4j2.properties");
         }
-        CommandLine cli = new CommandLine(new ApSpark()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with errors while running reported in one line (the stack trace with --verbose). */
+    static CommandLine commandLine() {
+        return new CommandLine(new ApSpark()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + oneLine(ex));
             if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose")) {
@@ -45,10 +50,9 @@ public final class ApSpark implements Runnable {
             } else {
                 err.println("(run with --verbose for the stack trace)");
             }
+            err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         });
-        int code = cli.execute(args);
-        System.exit(code);
     }
 
     private static String oneLine(Throwable e) {

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.affectiveprocesses.metrics.Pooling;
 import org.affectiveprocesses.spark.EvaluateJob;
 import org.affectiveprocesses.spark.EvaluationScores;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,13 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--pooling must be pooled or per-sequence, got '"
                     + pooling + "'");
         };
-        SparkSession session = spark.session("ap-spark evaluate");
-        EvaluationScores scores;
-        try {
-            scores = EvaluateJob.of(predictions).withPooling(rule).run(session);
-        } finally {
-            session.stop();
-        }
+        EvaluationScores scores = spark.run("ap-spark evaluate", EvaluateJob.of(predictions).withPooling(rule)::run);
         System.out.println("# " + scores.modelName() + " on " + predictions);
         System.out.println();
         System.out.print(scores.toMarkdown());

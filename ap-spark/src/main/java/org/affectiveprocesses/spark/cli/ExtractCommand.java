@@ -11,7 +11,6 @@ import org.affectiveprocesses.spark.ExtractJob;
 import org.affectiveprocesses.spark.ExtractReport;
 import org.affectiveprocesses.spark.VideoInputs;
 import org.affectiveprocesses.spark.VideoOutcome;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,13 +62,7 @@ final class ExtractCommand implements Callable<Integer> {
             videos.addAll(VideoInputs.readList(list));
         }
         ExtractJob job = ExtractJob.of(videos, store).withBackbone(backbone).withDetector(detector).withFolderFrameRate(fps);
-        SparkSession session = spark.session("ap-spark extract");
-        ExtractReport r;
-        try {
-            r = job.run(session);
-        } finally {
-            session.stop();
-        }
+        ExtractReport r = spark.run("ap-spark extract", job::run);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "%d videos: %d extracted (%d frames in %.1f s, %.1f frames/s), %d skipped (done before),"
                 + " %d failed%n", r.outcomes().size(), r.withStatus(VideoOutcome.Status.EXTRACTED).size(),

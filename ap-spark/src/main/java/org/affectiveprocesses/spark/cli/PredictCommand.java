@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.affectiveprocesses.spark.PredictJob;
 import org.affectiveprocesses.spark.PredictReport;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +41,7 @@ final class PredictCommand implements Callable<Integer> {
         if (split != null) {
             job = job.withSplit(split);
         }
-        SparkSession session = spark.session("ap-spark predict");
-        PredictReport r;
-        try {
-            r = job.run(session);
-        } finally {
-            session.stop();
-        }
+        PredictReport r = spark.run("ap-spark predict", job::run);
         System.out.printf(Locale.ROOT, "%d videos, %d frames in %.1f s (%.0f frames/s) -> %s%n", r.videos(), r.frames(),
                 r.wallSeconds(), r.framesPerSecond(), r.output());
         return 0;

@@ -1,5 +1,6 @@
 package org.affectiveprocesses.spark.cli;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -21,8 +22,24 @@ final class SparkOptions {
     @Option(names = "--verbose", description = "Spark's INFO log and stack traces of errors")
     boolean verbose;
 
+    /** A job on a Spark session. */
+    @FunctionalInterface
+    interface Job<T> {
+        T run(SparkSession spark) throws IOException;
+    }
+
+    /** Runs a job on a new session and stops the session. */
+    <T> T run(String appName, Job<T> job) throws IOException {
+        SparkSession s = session(appName);
+        try {
+            return job.run(s);
+        } finally {
+            s.stop();
+        }
+    }
+
     /** The session: this machine's when the master is local (the driver listens on 127.0.0.1 only). */
-    SparkSession session(String appName) {
+    private SparkSession session(String appName) {
         String m = master != null ? master : System.getProperty("spark.master") != null ? null : "local[*]";
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (m != null) {
