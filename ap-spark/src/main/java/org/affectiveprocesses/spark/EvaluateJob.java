@@ -38,8 +38,6 @@ import org.apache.spark.sql.SparkSession;
  * @param pooling pooled over frames or the mean over sequences
  */
 public record EvaluateJob(String predictions, Pooling pooling) implements Serializable {
-    private static final String INFER_PARTITION_TYPES = "spark.sql.sources.partitionColumnTypeInference.enabled";
-
     /** @throws IllegalArgumentException if the path is relative */
     public EvaluateJob {
         Objects.requireNonNull(pooling, "pooling");
@@ -66,9 +64,7 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
      *     dimension has fewer than two labelled frames in a scope
      */
     public EvaluationScores run(SparkSession spark) {
-        SparkSession session = spark.newSession();
-        session.conf().set(INFER_PARTITION_TYPES, "false"); // video ids stay strings ("007" is not 7)
-        Dataset<Row> table = session.read().parquet(Path.of(predictions).toUri().toString());
+        Dataset<Row> table = PredictionSchema.readTable(spark, Path.of(predictions));
         PredictionSchema schema = PredictionSchema.read(table.schema());
         List<String> splits = splitsOfDistinctFrames(table);
         List<String> scopes = new ArrayList<>(splits);

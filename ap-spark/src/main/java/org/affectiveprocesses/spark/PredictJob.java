@@ -11,6 +11,7 @@ import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.corpora.FeatureStore;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -80,6 +81,35 @@ public record PredictJob(String store, String model, String output, String split
      */
     public PredictReport run(SparkSession spark) throws IOException {
         long t0 = System.nanoTime();
+        Plan plan = plan(spark);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        jsc.setJobDescription("ap-spark predict: " + plan.videos().size() + " videos of " + store);
+        try {
+            plan.predictions().write().mode(SaveMode.valueOf(saveMode())).partitionBy(PredictionSchema.VIDEO)
+                    .parquet(Path.of(output).toUri().toString());
+        } finally {
+            jsc.setJobDescription(null);
+        }
+        long frames = plan.videos().stream().mapToLong(VideoBatch.Video::frames).sum();
+        return new PredictReport(Path.of(output), plan.videos().size(), frames, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The predictions as a DataFrame of {@link PredictionSchema}, computed when an action runs
+     * ({@link #run} writes them; the output path and mode are not used here).
+     *
+     * @throws IllegalArgumentException as {@link #run}
+     * @throws IOException as {@link #run}
+     */
+    public Dataset<Row> predictions(SparkSession spark) throws IOException {
+        return plan(spark).predictions();
+    }
+
+    /** What a run reads and the DataFrame it computes. */
+    private record Plan(List<VideoBatch.Video> videos, Dataset<Row> predictions) {
+    }
+
+    private Plan plan(SparkSession spark) throws IOException {
         FeatureStore fs = FeatureStore.open(Path.of(store), 0);
         List<String> ids = split == null ? fs.videoIds() : fs.videoIds(split);
         AffectiveProcess ap = ModelHolder.get(model);
@@ -95,17 +125,9 @@ public record PredictJob(String store, String model, String output, String split
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<VideoBatch> batches = VideoBatch.balance(videos, 3 * jsc.defaultParallelism());
-        String scope = split == null ? FeatureStore.ALL : split;
-        jsc.setJobDescription("ap-spark predict: " + videos.size() + " videos of " + store);
-        try {
-            JavaRDD<Row> rows = jsc.parallelize(batches, batches.size()).flatMap(new PredictTask(model, scope));
-            spark.createDataFrame(rows, schema.structType()).write().mode(SaveMode.valueOf(saveMode()))
-                    .partitionBy(PredictionSchema.VIDEO).parquet(Path.of(output).toUri().toString());
-        } finally {
-            jsc.setJobDescription(null);
-        }
-        long frames = videos.stream().mapToLong(VideoBatch.Video::frames).sum();
-        return new PredictReport(Path.of(output), videos.size(), frames, (System.nanoTime() - t0) / 1e9);
+        JavaRDD<Row> rows = jsc.parallelize(batches, batches.size())
+                .flatMap(new PredictTask(model, split == null ? FeatureStore.ALL : split));
+        return new Plan(videos, spark.createDataFrame(rows, schema.structType()));
     }
 
     private String saveMode() {

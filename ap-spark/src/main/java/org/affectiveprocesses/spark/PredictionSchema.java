@@ -1,11 +1,15 @@
 package org.affectiveprocesses.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.affectiveprocesses.api.LabelSpace;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -125,6 +129,21 @@ public final class PredictionSchema {
             }
         }
         return s;
+    }
+
+    /**
+     * Reads a prediction table (the output of a {@link PredictJob}) as a DataFrame, with the video
+     * ids as strings (Spark would otherwise read a partition {@code video=007} as the number 7).
+     *
+     * @throws IllegalArgumentException if the directory does not hold a prediction table of this
+     *     format version
+     */
+    public static Dataset<Row> readTable(SparkSession spark, Path directory) {
+        SparkSession session = spark.newSession();
+        session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        Dataset<Row> table = session.read().parquet(directory.toAbsolutePath().toUri().toString());
+        read(table.schema());
+        return table;
     }
 
     /** The model's name (the row name of {@code ap evaluate}, e.g. {@code "AP"}). */

@@ -65,6 +65,13 @@ class PredictJobTest {
         PredictReport report = PredictJob.of(store.directory(), model, out).run(SPARK);
         assertThat(report.videos()).isEqualTo(store.videoIds().size());
         assertThat(report.frames()).isEqualTo(store.frames());
+        org.apache.spark.sql.Dataset<Row> inMemory = PredictJob.of(store.directory(), model, out).withSplit("test")
+                .predictions(SPARK);
+        String[] columns = inMemory.columns();
+        org.apache.spark.sql.Dataset<Row> written = readBack(testPredictions)
+                .select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
+        assertThat(inMemory.count()).isEqualTo(written.count());
+        assertThat(inMemory.except(written).count()).as("the DataFrame of the test split is what run() wrote").isZero();
 
         Map<String, List<Row>> byVideo = new HashMap<>();
         for (Row r : readBack(out).orderBy(PredictionSchema.FRAME).collectAsList()) {
@@ -186,8 +193,6 @@ class PredictJobTest {
     }
 
     private static org.apache.spark.sql.Dataset<Row> readBack(Path out) {
-        SparkSession s = SPARK.newSession();
-        s.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        return s.read().parquet(out.toUri().toString());
+        return PredictionSchema.readTable(SPARK, out);
     }
 }
