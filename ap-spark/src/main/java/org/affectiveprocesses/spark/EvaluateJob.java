@@ -1,11 +1,9 @@
 package org.affectiveprocesses.spark;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -154,25 +152,27 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
 
     /**
      * The splits, sorted, after checking that every video is in one split and has every frame once
-     * (a fold appended twice would count twice).
+     * (frames 0..T-1 in T rows: a fold appended twice would count twice).
      */
     private static List<String> splitsOfDistinctFrames(Dataset<Row> table) {
         List<Row> videos = table.groupBy(PredictionSchema.VIDEO)
-                .agg(count(lit(1)).as("rows"), countDistinct(col(PredictionSchema.FRAME)).as("frames"),
-                        min(PredictionSchema.SPLIT).as("first"), max(PredictionSchema.SPLIT).as("last"))
+                .agg(count(lit(1)).as("rows"), max(PredictionSchema.FRAME).as("last"),
+                        min(PredictionSchema.SPLIT).as("firstSplit"), max(PredictionSchema.SPLIT).as("lastSplit"))
                 .collectAsList();
         java.util.TreeSet<String> splits = new java.util.TreeSet<>();
         for (Row r : videos) {
             String video = r.getString(0);
-            String first = r.getString(r.fieldIndex("first"));
-            String last = r.getString(r.fieldIndex("last"));
+            String first = r.getString(r.fieldIndex("firstSplit"));
+            String last = r.getString(r.fieldIndex("lastSplit"));
             if (!first.equals(last)) {
                 throw new IllegalArgumentException("video '" + video + "' is in split '" + first + "' and in split '"
                         + last + "'; the splits of an evaluation must be disjoint");
             }
-            if (r.getLong(r.fieldIndex("rows")) != r.getLong(r.fieldIndex("frames"))) {
-                throw new IllegalArgumentException("video '" + video + "' has " + r.getLong(r.fieldIndex("rows"))
-                        + " rows for " + r.getLong(r.fieldIndex("frames")) + " frames; was it predicted into this output twice?");
+            long rows = r.getLong(r.fieldIndex("rows"));
+            int frames = r.getInt(r.fieldIndex("last")) + 1;
+            if (rows != frames) {
+                throw new IllegalArgumentException("video '" + video + "' has " + rows + " rows for " + frames
+                        + " frames; was it predicted into this output twice?");
             }
             splits.add(first);
         }

@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.covar_pop;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.var_pop;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -26,10 +28,9 @@ import org.apache.spark.sql.Row;
  * The Spark aggregations of an evaluation: prediction rows to the {@link PairedSums} of every
  * video, split and the whole table, for the AP and for the backbone, per label dimension.
  *
- * <p>Two passes over the frames, per video: the means and extremes, then the centred sums about
- * the video's means (with the correction term Σd·Σd/n of {@code ap-metrics}). Larger scopes combine
- * the videos' sums exactly (Chan, Golub and LeVeque): s = Σ<sub>v</sub> s<sub>v</sub> +
- * n<sub>v</sub> (mean<sub>v</sub> - mean)², so no frame is read a third time.
+ * <p>One pass over the frames gives every video's sums; larger scopes combine the videos' sums
+ * exactly (Chan, Golub and LeVeque): s = Σ<sub>v</sub> s<sub>v</sub> + n<sub>v</sub>
+ * (mean<sub>v</sub> - mean)², so no frame is read twice.
  */
 final class MomentTables {
     static final String MODEL = "model";
@@ -64,26 +65,20 @@ final class MomentTables {
     }
 
     /**
-     * Per (split, video, model, dimension): n, the means, the extremes, the centred and error sums,
-     * and {@value #MISSING}: the first labelled frame without a prediction, or null.
+     * Per (split, video, model, dimension), in one pass over the frames: n, the means, the
+     * extremes, the centred sums of squares and products (Spark's {@code var_pop} and {@code
+     * covar_pop}, which update their moments with Welford's stable recurrence and merge partial
+     * results exactly), the error sums, and {@value #MISSING}: the first labelled frame without a
+     * prediction, or null.
      */
     static Dataset<Row> perVideo(Dataset<Row> pairs) {
-        Dataset<Row> means = pairs.groupBy(columns(VIDEO_KEYS)).agg(count(lit(1)).as("n"), avg("t").as("mt"),
-                avg("p").as("mp"), min("t").as("minT"), max("t").as("maxT"), min("p").as("minP"), max("p").as("maxP"),
-                min(when(col("p").isNull(), col(PredictionSchema.FRAME))).as(MISSING));
-        Column dt = col("t").minus(col("mt"));
-        Column dp = col("p").minus(col("mp"));
+        Column n = count(lit(1));
         Column e = col("t").minus(col("p"));
-        String[] groups = concat(VIDEO_KEYS, "n", "mt", "mp", "minT", "maxT", "minP", "maxP", MISSING);
-        Dataset<Row> sums = pairs.join(broadcast(means), VIDEO_KEYS).groupBy(columns(groups)).agg(
-                sum(dt).as("sdt"), sum(dp).as("sdp"), sum(dt.multiply(dt)).as("stt0"), sum(dp.multiply(dp)).as("spp0"),
-                sum(dt.multiply(dp)).as("stp0"), sum(e).as("se"), sum(e.multiply(e)).as("se2"), sum(abs(e)).as("sae"));
-        Column n = col("n").cast("double");
-        return sums.select(concat(columns(groups),
-                col("stt0").minus(col("sdt").multiply(col("sdt")).divide(n)).as("stt"),
-                col("spp0").minus(col("sdp").multiply(col("sdp")).divide(n)).as("spp"),
-                col("stp0").minus(col("sdt").multiply(col("sdp")).divide(n)).as("stp"),
-                col("se"), col("se2"), col("sae")));
+        return pairs.groupBy(columns(VIDEO_KEYS)).agg(n.as("n"), avg("t").as("mt"), avg("p").as("mp"),
+                min("t").as("minT"), max("t").as("maxT"), min("p").as("minP"), max("p").as("maxP"),
+                var_pop("t").multiply(n).as("stt"), var_pop("p").multiply(n).as("spp"),
+                covar_pop("t", "p").multiply(n).as("stp"), sum(e).as("se"), sum(e.multiply(e)).as("se2"),
+                sum(abs(e)).as("sae"), min(when(col("p").isNull(), col(PredictionSchema.FRAME))).as(MISSING));
     }
 
     /** Combines the per-video rows into one row per group of {@code keys} (e.g. split, model, dimension). */
