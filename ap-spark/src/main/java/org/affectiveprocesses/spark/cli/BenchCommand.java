@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ap spark bench}: throughput of the jobs on this machine, printed, never asserted.
@@ -28,6 +31,9 @@ import picocli.CommandLine.Parameters;
             "Example: bash build/fetch-test-media.sh /tmp/media Megamind.avi vtest.avi && "
                 + "ap spark bench /tmp/media/Megamind.avi /tmp/media/vtest.avi"})
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "VIDEO", arity = "0..*", description = "clips for the extraction benchmark")
     List<Path> clips = new ArrayList<>();
 
@@ -36,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--predict-frames", paramLabel = "N", description = "frames of the synthetic store (default: ${DEFAULT-VALUE})")
     int predictFrames = 1_000_000;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "runs of each setting, in alternating order, for a machine whose speed drifts (default: ${DEFAULT-VALUE})")
+    int rounds = 1;
 
     @Option(names = "--no-predict", description = "only the extraction benchmark")
     boolean noPredict;
@@ -48,14 +58,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (rounds < 1 || extractFrames < 1 || predictFrames < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds, --extract-frames and --predict-frames must be >= 1");
+        }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("ap-spark-bench");
         try {
             System.out.println("# ap spark bench (" + Runtime.getRuntime().availableProcessors() + " cores)");
             if (!clips.isEmpty()) {
-                new ExtractionBench(clips, extractFrames, dir.resolve("extract"), conf).run(System.out);
+                new ExtractionBench(clips, extractFrames, rounds, dir.resolve("extract"), conf).run(System.out);
             }
             if (!noPredict) {
-                new PredictionBench(predictFrames, dir.resolve("predict"), conf).run(System.out);
+                new PredictionBench(predictFrames, rounds, dir.resolve("predict"), conf).run(System.out);
             }
         } finally {
             if (work == null) {

@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * The prediction benchmark: a synthetic valence/arousal feature store whose test split holds about
  * the asked number of frames (64 features, videos of 2,500-3,500 frames), an AP trained briefly on
  * its training split (the speed of inference does not depend on how well it was trained), Spark
- * predict on {@code local[1]} and {@code local[2]}, Spark evaluate, and the single-machine
+ * predict on {@code local[1]} and {@code local[2]} (alternating over rounds), Spark evaluate, and the single-machine
  * evaluation of {@code ap evaluate} on the same store and model, whose scores the Spark ones must
  * equal.
  */
@@ -34,11 +34,13 @@ final class PredictionBench {
     private static final int VIDEOS_PER_SUBJECT = 6;
 
     private final int targetFrames;
+    private final int rounds;
     private final Path dir;
     private final Map<String, String> conf;
 
-    PredictionBench(int targetFrames, Path dir, Map<String, String> conf) {
+    PredictionBench(int targetFrames, int rounds, Path dir, Map<String, String> conf) {
         this.targetFrames = targetFrames;
+        this.rounds = rounds;
         this.dir = dir;
         this.conf = conf;
     }
@@ -59,22 +61,27 @@ final class PredictionBench {
         long testFrames = store.videoIds("test").stream().mapToLong(id -> store.header(id).frames()).sum();
         out.printf(Locale.ROOT, "%n## Prediction: synthetic store, test split %d videos, %,d frames (set up in %.0f s)%n%n",
                 store.videoIds("test").size(), testFrames, (System.nanoTime() - t0) / 1e9);
-        out.println("| run | frames | seconds | frames/s |");
-        out.println("|---|---|---|---|");
+        out.println("| run | round | frames | seconds | frames/s |");
+        out.println("|---|---|---|---|---|");
         EvaluationScores scores = null;
-        for (int slots = 1; slots <= 2; slots++) {
-            SparkSession s = BenchSessions.start("local[" + slots + "]", conf);
-            try {
-                Path output = dir.resolve("predictions-local" + slots);
-                PredictReport r = PredictJob.of(store.directory(), model, output).withSplit("test").run(s);
-                row(out, "Spark predict local[" + slots + "]", r.frames(), r.wallSeconds());
-                if (slots == 2) {
-                    long e0 = System.nanoTime();
-                    scores = EvaluateJob.of(output).run(s);
-                    row(out, "Spark evaluate local[2]", r.frames(), (System.nanoTime() - e0) / 1e9);
+        double[] seconds = new double[2];
+        for (int round = 1; round <= rounds; round++) {
+            for (int i = 0; i < 2; i++) {
+                int slots = round % 2 == 1 ? i + 1 : 2 - i;
+                SparkSession s = BenchSessions.start("local[" + slots + "]", conf);
+                try {
+                    Path output = dir.resolve("predictions-local" + slots + "-round" + round);
+                    PredictReport r = PredictJob.of(store.directory(), model, output).withSplit("test").run(s);
+                    row(out, "Spark predict local[" + slots + "]", round, r.frames(), r.wallSeconds());
+                    seconds[slots - 1] += r.wallSeconds();
+                    if (scores == null && slots == 2) {
+                        long e0 = System.nanoTime();
+                        scores = EvaluateJob.of(output).run(s);
+                        row(out, "Spark evaluate local[2]", round, r.frames(), (System.nanoTime() - e0) / 1e9);
+                    }
+                } finally {
+                    s.stop();
                 }
-            } finally {
-                s.stop();
             }
         }
         long c0 = System.nanoTime();
@@ -83,18 +90,19 @@ final class PredictionBench {
             reference = CrossValidation.of(ap.architecture().displayName())
                     .fold("test", store.split("test"), seqs -> ap.predictAll(seqs, ap.defaultOptions())).run();
         }
-        row(out, "single machine (ap evaluate: predict and score)", testFrames, (System.nanoTime() - c0) / 1e9);
+        row(out, "single machine (ap evaluate: predict and score)", 1, testFrames, (System.nanoTime() - c0) / 1e9);
+        out.printf(Locale.ROOT, "%nPredict scaling local[2] / local[1]: %.2f (ideal 2.0)%n", seconds[0] / seconds[1]);
         double worst = Math.max(largestDifference(scores, reference.folds().get(0).model(), scores.modelName()),
                 largestDifference(scores, reference.folds().get(0).backbone(), EvaluationScores.BACKBONE));
-        out.printf(Locale.ROOT, "%nSpark scores vs ap evaluate: largest difference %.2e over %d values (%s)%n", worst,
+        out.printf(Locale.ROOT, "Spark scores vs ap evaluate: largest difference %.2e over %d values (%s)%n", worst,
                 2 * Evaluation.METRICS.size() * (corpus.labelSpace().size() + 1), worst <= 1e-9 ? "equal to 1e-9" : "DIFFERENT");
         out.printf(Locale.ROOT, "AP CCC (test, pooled): valence %.4f, arousal %.4f%n",
                 scores.value("test", scores.modelName(), Metric.CCC, "valence"),
                 scores.value("test", scores.modelName(), Metric.CCC, "arousal"));
     }
 
-    private static void row(PrintStream out, String run, long frames, double seconds) {
-        out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f |%n", run, frames, seconds, frames / seconds);
+    private static void row(PrintStream out, String run, int round, long frames, double seconds) {
+        out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %,.0f |%n", run, round, frames, seconds, frames / seconds);
     }
 
     private static double largestDifference(EvaluationScores s, EvaluationReport ref, String model) {
