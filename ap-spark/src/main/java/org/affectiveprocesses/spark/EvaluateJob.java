@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;
@@ -159,7 +160,7 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
                 .agg(count(lit(1)).as("rows"), max(PredictionSchema.FRAME).as("last"),
                         min(PredictionSchema.SPLIT).as("firstSplit"), max(PredictionSchema.SPLIT).as("lastSplit"))
                 .collectAsList();
-        java.util.TreeSet<String> splits = new java.util.TreeSet<>();
+        TreeSet<String> splits = new TreeSet<>();
         for (Row r : videos) {
             String video = r.getString(0);
             String first = r.getString(r.fieldIndex("firstSplit"));

@@ -1,6 +1,7 @@
 package org.affectiveprocesses.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -195,7 +196,7 @@ public final class EvaluationScores {
         void put(String scope, String model, Metric metric, int dimension, double value) {
             values.computeIfAbsent(key(scope, model, metric), k -> {
                 double[] v = new double[dimensions];
-                java.util.Arrays.fill(v, Double.NaN);
+                Arrays.fill(v, Double.NaN);
                 return v;
             })[dimension] = value;
         }

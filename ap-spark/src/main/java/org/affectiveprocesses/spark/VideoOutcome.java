@@ -1,6 +1,7 @@
 package org.affectiveprocesses.spark;
 
 import java.io.Serializable;
+import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -58,6 +59,6 @@ public record VideoOutcome(String video, Status status, int frames, int faces, d
 
     /** The outcome as a row of {@link #SCHEMA}. */
     public Row toRow() {
-        return RowFactory.create(video, status.name().toLowerCase(java.util.Locale.ROOT), frames, faces, seconds, error);
+        return RowFactory.create(video, status.name().toLowerCase(Locale.ROOT), frames, faces, seconds, error);
     }
 }

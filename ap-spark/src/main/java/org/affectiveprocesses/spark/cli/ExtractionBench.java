@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class ExtractionBench {
         for (int round = 1; round <= rounds; round++) {
             List<String> order = new ArrayList<>(RUNS);
             if (round % 2 == 0) {
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
             }
             for (String run : order) {
                 Path store = dir.resolve("run" + RUNS.indexOf(run) + "-round" + round);
