@@ -13,7 +13,8 @@ import org.affectiveprocesses.api.AffectiveProcess;
  * The Affective Processes of one executor JVM: a model file is loaded (with the default engine)
  * the first time a task asks for it and shared by every task of the JVM after that; the AP
  * predicts from any number of threads at once. A model file replaced on disk (another size or
- * modification time) is loaded again. Models live as long as the executor.
+ * modification time) is loaded again; the earlier model stays loaded, since a running task may
+ * still use it. Models live as long as the executor.
  */
 final class ModelHolder {
     private static final Map<String, AffectiveProcess> MODELS = new ConcurrentHashMap<>();
