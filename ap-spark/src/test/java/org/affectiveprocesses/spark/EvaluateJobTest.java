@@ -50,7 +50,7 @@ class EvaluateJobTest {
             backbone.addSequence(v.id(), v.truth(), v.pseudo());
         }
         Metric[] metrics = Evaluation.METRICS.toArray(Metric[]::new);
-        PredictJobTest.assertSame(scores, "test", model.build(pooling, metrics), backbone.build(pooling, metrics));
+        PredictJobTest.assertSame(scores, "test", model.build(pooling, metrics), backbone.build(pooling, metrics), 1e-9);
     }
 
     @Test
@@ -67,7 +67,7 @@ class EvaluateJobTest {
             }
             PairedSums s = sums(t, p);
             for (Metric m : Metric.values()) {
-                PredictJobTest.assertClose(s.value(m), m.compute(t, p), "trial " + trial + " " + m);
+                PredictJobTest.assertClose(s.value(m), m.compute(t, p), 1e-9, "trial " + trial + " " + m);
             }
         }
     }
