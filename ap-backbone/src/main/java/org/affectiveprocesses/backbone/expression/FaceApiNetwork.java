@@ -6,15 +6,19 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.affectiveprocesses.api.ModelFormatException;
 
 /**
- * face-api's facial expression network rebuilt on DJL (PyTorch engine) from its TF.js weights.
+ * A face-api network of the {@code FaceFeatureExtractor} family rebuilt on DJL (PyTorch engine)
+ * from its TF.js weights: the 256-d face embedding trunk plus a fully connected head. face-api's
+ * facial expression network (head: 7 class logits) and its 68-point landmark network (head: 136
+ * coordinates) are both this network with other weights.
  *
- * <p>Architecture (face-api {@code FaceExpressionNet} = {@code FaceFeatureExtractor} + a linear
- * classifier), for a 112 × 112 × 3 input:
+ * <p>Architecture (face-api {@code FaceFeatureExtractor} + {@code fullyConnectedLayer}), for a
+ * 112 × 112 × 3 input made by {@link FaceApiInput}:
  *
  * <ol>
  *   <li>four dense blocks {@code dense0..dense3} with 32, 64, 128 and 256 channels (read from the
@@ -24,14 +28,16 @@ import org.affectiveprocesses.api.ModelFormatException;
  *       depthwise-separable with stride 1, each with a bias. With c<sub>i</sub> the convolutions'
  *       outputs: o1 = relu(c0(x)), o2 = c1(o1), o3 = c2(relu(o1 + o2)), o4 = c3(relu(o1 + o2 + o3)),
  *       block output relu(o1 + o2 + o3 + o4);
- *   <li>7 × 7 average pooling (valid, stride 2) of the 7 × 7 × 256 map: the 256-d embedding;
- *   <li>{@code fc}: 256 → 7 linear layer and softmax over the classes of {@link Emotion}.
+ *   <li>7 × 7 average pooling (valid) of the 7 × 7 × 256 map: the 256-d embedding;
+ *   <li>{@code fc}: a linear layer 256 → k, the head (no activation).
  * </ol>
  *
- * TensorFlow's "same" padding puts the odd pixel of a stride-2 convolution after the image
- * (bottom/right); it is reproduced with an explicit pad. Not thread-safe.
+ * TensorFlow's "same" padding of a stride-2 convolution on an even size puts one pixel after the
+ * image (bottom/right) and none before; it is reproduced with an explicit pad. Stride-1
+ * convolutions pad one pixel on every side, which the convolution does itself. Not thread-safe:
+ * one caller at a time; close it to free its native memory.
  */
-public final class FaceExpressionNetwork implements AutoCloseable {
+public final class FaceApiNetwork implements AutoCloseable {
     /** The embedding size. */
     public static final int EMBEDDING = 256;
     private static final int BLOCKS = 4;
@@ -41,51 +47,59 @@ public final class FaceExpressionNetwork implements AutoCloseable {
     private final List<Block> blocks;
     private final NDArray fcWeights;
     private final NDArray fcBias;
-    private final int classes;
+    private final int headSize;
     private final long parameters;
 
-    private FaceExpressionNetwork(NDManager manager, List<Block> blocks, NDArray fcWeights, NDArray fcBias,
-            int classes, long parameters) {
+    private FaceApiNetwork(NDManager manager, List<Block> blocks, NDArray fcWeights, NDArray fcBias, int headSize,
+            long parameters) {
         this.manager = manager;
         this.blocks = blocks;
         this.fcWeights = fcWeights;
         this.fcBias = fcBias;
-        this.classes = classes;
+        this.headSize = headSize;
         this.parameters = parameters;
     }
 
-    /** The network's outputs for a batch. */
-    public record Output(int batch, float[] embeddings, float[] probabilities) {
+    /**
+     * The network's outputs for a batch.
+     *
+     * @param batch the number of faces
+     * @param embeddings {@code batch × 256} embeddings
+     * @param head {@code batch × k} outputs of the fully connected head
+     */
+    public record Output(int batch, float[] embeddings, float[] head) {
         /** The embedding of item {@code i}. */
         public float[] embedding(int i) {
             return java.util.Arrays.copyOfRange(embeddings, i * EMBEDDING, (i + 1) * EMBEDDING);
         }
 
-        /** The class probabilities of item {@code i}. */
-        public float[] probabilities(int i) {
-            int k = probabilities.length / batch;
-            return java.util.Arrays.copyOfRange(probabilities, i * k, (i + 1) * k);
+        /** The head's outputs for item {@code i}. */
+        public float[] head(int i) {
+            int k = head.length / batch;
+            return java.util.Arrays.copyOfRange(head, i * k, (i + 1) * k);
         }
     }
 
     /**
-     * Builds the network from face-api's {@code face_expression_model} weights.
+     * Builds the network from a face-api model's weights.
      *
-     * @param weights the parsed weights
+     * @param weights the parsed weights ({@code dense0..dense3/conv0..conv3/...}, {@code fc/weights},
+     *     {@code fc/bias})
+     * @param headSize the number of head outputs the model must have (7 for expressions, 136 for
+     *     68 landmarks)
      * @return the network on the CPU
      * @throws ModelFormatException if a weight is missing or of an unexpected shape
      */
-    public static FaceExpressionNetwork create(TfjsWeights weights) throws ModelFormatException {
+    public static FaceApiNetwork create(TfjsWeights weights, int headSize) throws ModelFormatException {
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             List<Block> blocks = new ArrayList<>();
             long params = 0;
             int in = 3;
             for (int b = 0; b < BLOCKS; b++) {
-                String p = "dense" + b + "/";
                 List<Conv> convs = new ArrayList<>();
                 for (int c = 0; c < CONVS; c++) {
-                    String name = p + "conv" + c + "/";
+                    String name = "dense" + b + "/conv" + c + "/";
                     int stride = c == 0 ? 2 : 1;
                     Conv conv;
                     if (b == 0 && c == 0) {
@@ -110,26 +124,24 @@ public final class FaceExpressionNetwork implements AutoCloseable {
                 }
                 blocks.add(new Block(convs));
             }
-            TfjsWeights.Tensor fc = weights.require("fc/weights", in, -1);
-            int classes = fc.shape()[1];
-            TfjsWeights.Tensor fcBias = weights.require("fc/bias", classes);
-            params += fc.values().length + classes;
             if (in != EMBEDDING) {
-                throw new ModelFormatException(java.nio.file.Path.of(weights.source()),
+                throw new ModelFormatException(Path.of(weights.source()),
                         "the last dense block has " + in + " channels, expected " + EMBEDDING);
             }
-            return new FaceExpressionNetwork(manager, blocks,
-                    manager.create(fc.values(), new Shape(in, classes)), manager.create(fcBias.values()),
-                    classes, params);
+            TfjsWeights.Tensor fc = weights.require("fc/weights", in, headSize);
+            TfjsWeights.Tensor fcBias = weights.require("fc/bias", headSize);
+            params += fc.values().length + headSize;
+            return new FaceApiNetwork(manager, blocks, manager.create(fc.values(), new Shape(in, headSize)),
+                    manager.create(fcBias.values()), headSize, params);
         } catch (ModelFormatException | RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /** The number of classes. */
-    public int classes() {
-        return classes;
+    /** The number of head outputs. */
+    public int headSize() {
+        return headSize;
     }
 
     /** The number of weights. */
@@ -140,12 +152,13 @@ public final class FaceExpressionNetwork implements AutoCloseable {
     /**
      * Runs a batch.
      *
-     * @param inputs {@code n × 112 × 112 × 3} values from {@link FaceExpressionInput}
+     * @param inputs {@code n × 112 × 112 × 3} values from {@link FaceApiInput}
      * @param n the batch size
-     * @return embeddings and class probabilities
+     * @return embeddings and head outputs
+     * @throws IllegalArgumentException if the number of values is not {@code n × 112 × 112 × 3}
      */
     public Output forward(float[] inputs, int n) {
-        int side = FaceExpressionInput.SIZE;
+        int side = FaceApiInput.SIZE;
         if (n < 1 || inputs.length != n * side * side * 3) {
             throw new IllegalArgumentException("a batch of " + n + " needs " + n * side * side * 3
                     + " input values, got " + inputs.length);
@@ -156,9 +169,8 @@ public final class FaceExpressionNetwork implements AutoCloseable {
                 x = b.forward(x);
             }
             NDArray embedding = x.reshape(new Shape(n, EMBEDDING, -1)).mean(new int[] {2});
-            NDArray logits = embedding.matMul(fcWeights).add(fcBias);
-            NDArray probabilities = logits.softmax(1);
-            return new Output(n, embedding.toFloatArray(), probabilities.toFloatArray());
+            NDArray head = embedding.matMul(fcWeights).addi(fcBias);
+            return new Output(n, embedding.toFloatArray(), head.toFloatArray());
         }
     }
 
@@ -212,12 +224,9 @@ public final class FaceExpressionNetwork implements AutoCloseable {
     private record Block(List<Conv> convs) {
         NDArray forward(NDArray x) {
             NDArray o1 = Activation.relu(convs.get(0).forward(x));
-            NDArray o2 = convs.get(1).forward(o1);
-            NDArray s2 = o1.add(o2);
-            NDArray o3 = convs.get(2).forward(Activation.relu(s2));
-            NDArray s3 = s2.add(o3);
-            NDArray o4 = convs.get(3).forward(Activation.relu(s3));
-            return Activation.relu(s3.add(o4));
+            NDArray s2 = convs.get(1).forward(o1).addi(o1);
+            NDArray s3 = convs.get(2).forward(Activation.relu(s2)).addi(s2);
+            return Activation.relu(convs.get(3).forward(Activation.relu(s3)).addi(s3));
         }
     }
 
@@ -226,24 +235,29 @@ public final class FaceExpressionNetwork implements AutoCloseable {
      * depthwise-separable (depthwise then pointwise, bias after the pointwise step).
      */
     private record Conv(NDArray depthwise, NDArray weights, NDArray bias, int in, int out, int stride) {
+        private static final Shape UNIT = new Shape(1, 1);
+        private static final Shape NONE = new Shape(0, 0);
+
         NDArray forward(NDArray x) {
-            NDArray padded = samePad(x);
+            NDArray padded = stride == 1 ? x : padAfter(x);
             Shape step = new Shape(stride, stride);
-            Shape none = new Shape(0, 0);
-            Shape unit = new Shape(1, 1);
+            Shape pad = stride == 1 ? UNIT : NONE;
             if (depthwise == null) {
-                return Conv2d.conv2d(padded, weights, bias, step, none, unit, 1).singletonOrThrow();
+                return Conv2d.conv2d(padded, weights, bias, step, pad, UNIT, 1).singletonOrThrow();
             }
-            NDArray d = Conv2d.conv2d(padded, depthwise, null, step, none, unit, in).singletonOrThrow();
-            return Conv2d.conv2d(d, weights, bias, unit, none, unit, 1).singletonOrThrow();
+            NDArray d = Conv2d.conv2d(padded, depthwise, null, step, pad, UNIT, in).singletonOrThrow();
+            return Conv2d.conv2d(d, weights, bias, UNIT, NONE, UNIT, 1).singletonOrThrow();
         }
 
-        /** Pads for a 3 × 3 kernel as TensorFlow's "same": the odd pixel goes after. */
-        private NDArray samePad(NDArray x) {
+        /**
+         * Pads for a stride-2 3 × 3 kernel as TensorFlow's "same": one pixel after an even size,
+         * one on each side of an odd one.
+         */
+        private static NDArray padAfter(NDArray x) {
             long h = x.getShape().get(2);
             long w = x.getShape().get(3);
-            long padH = Math.max(((h + stride - 1) / stride - 1) * stride + 3 - h, 0);
-            long padW = Math.max(((w + stride - 1) / stride - 1) * stride + 3 - w, 0);
+            long padH = h % 2 == 0 ? 1 : 2;
+            long padW = w % 2 == 0 ? 1 : 2;
             return x.pad(new Shape(padW / 2, padW - padW / 2, padH / 2, padH - padH / 2), 0);
         }
     }

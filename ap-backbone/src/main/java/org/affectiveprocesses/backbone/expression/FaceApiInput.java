@@ -3,19 +3,20 @@ package org.affectiveprocesses.backbone.expression;
 import org.affectiveprocesses.api.backbone.RgbImage;
 
 /**
- * Turns a face crop into the network's input exactly as face-api does for an image tensor: pad
+ * Turns a face crop into the input of face-api's networks ({@link FaceApiNetwork}: the expression
+ * and the landmark network) exactly as face-api does for an image tensor: pad
  * the shorter side with black to a square (centred: {@code round(d/2)} columns or rows after the
  * image, the rest before), resize to 112 × 112 with TensorFlow's bilinear rule (no corner
  * alignment, no half-pixel centres: source = destination · in/out), subtract the mean RGB
  * (122.782, 117.001, 104.298) and divide by 255. Arithmetic follows TF.js's CPU kernels
  * (double intermediates rounded to float32 per op), so the Java input matches the original's.
  */
-public final class FaceExpressionInput {
+public final class FaceApiInput {
     /** The input side in pixels. */
     public static final int SIZE = 112;
     private static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
 
-    private FaceExpressionInput() {
+    private FaceApiInput() {
     }
 
     /**
