@@ -53,10 +53,16 @@ class FaceLandmarkGoldenTest {
     }
 
     @Test
+    void theCropAroundADetectionIsASquareOfOneAndAQuarterItsLongerSide() {
+        FaceBox crop = FaceLandmarker.cropAround(new FaceBox(100, 50, 80, 60, 0.9));
+        assertThat(crop).isEqualTo(new FaceBox(90, 30, 100, 100, 0.9));
+    }
+
+    @Test
     void landmarksOfABoxInAFrameAreTheOriginalsShiftedIntoTheFrame() throws IOException {
         JsonNode square = golden.find("astronaut-face-square");
         FaceBox b = GoldenCases.box(square);
-        FaceLandmarks l = landmarker.locate(TestMedia.image("astronaut.png"), List.of(b)).get(0);
+        FaceLandmarks l = landmarker.locate(List.of(FaceLandmarker.Crop.of(TestMedia.image("astronaut.png"), b))).get(0);
         JsonNode rel = square.get("relative");
         for (int i = 0; i < FaceLandmarks.COUNT; i++) {
             assertThat((double) l.x(i)).isCloseTo(b.x() + rel.get(2 * i).asDouble() * b.width(), offset(0.02));
