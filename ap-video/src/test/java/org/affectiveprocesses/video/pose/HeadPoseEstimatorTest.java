@@ -92,15 +92,13 @@ class HeadPoseEstimatorTest {
         return angle(a.rotationMatrix(), b.rotationMatrix());
     }
 
-    /** The rotation from pose a to pose b: R_b · R_aᵀ. */
-    static double[] relative(HeadPose a, HeadPose b) {
-        double[] ra = a.rotationMatrix();
-        double[] rb = b.rotationMatrix();
+    /** The product of two row-major 3 × 3 matrices, a · b. */
+    static double[] times(double[] a, double[] b) {
         double[] out = new double[9];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 for (int k = 0; k < 3; k++) {
-                    out[3 * i + j] += rb[3 * i + k] * ra[3 * j + k];
+                    out[3 * i + j] += a[3 * i + k] * b[3 * k + j];
                 }
             }
         }

@@ -53,17 +53,8 @@ class HeadPoseOnImagesTest {
             HeadPose turned = pose(transform(astronaut, AffineTransform.getRotateInstance(Math.toRadians(phi),
                     astronaut.width() / 2.0, astronaut.height() / 2.0)));
             // turning the image about the principal point by φ is R' = Rz(φ) · R
-            double[] expected = HeadPoseEstimatorTest.relative(new HeadPose(0, 0, 1, 0, 0, 0),
-                    new HeadPose(0, 0, 1, 0, 0, Math.toRadians(phi)));
-            double[] r = upright.rotationMatrix();
-            double[] rotated = new double[9];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    for (int k = 0; k < 3; k++) {
-                        rotated[3 * i + j] += expected[3 * i + k] * r[3 * k + j];
-                    }
-                }
-            }
+            double[] rotated = HeadPoseEstimatorTest.times(new HeadPose(0, 0, 1, 0, 0, Math.toRadians(phi))
+                    .rotationMatrix(), upright.rotationMatrix());
             double error = Math.toDegrees(HeadPoseEstimatorTest.angle(rotated, turned.rotationMatrix()));
             System.out.printf(java.util.Locale.ROOT, "head pose of the photograph turned by %+.0f°: %.2f° from the expected rotation%n",
                     phi, error);
