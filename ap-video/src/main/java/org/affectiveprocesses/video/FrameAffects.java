@@ -135,7 +135,9 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
             } else {
                 addPerFrame(a);
             }
-            temporalNanos += System.nanoTime() - t0;
+            if (temporal != null || smoother != null) {
+                temporalNanos += System.nanoTime() - t0;
+            }
         }
     }
 
