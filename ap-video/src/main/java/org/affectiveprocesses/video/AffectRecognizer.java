@@ -230,7 +230,7 @@ public final class AffectRecognizer implements AutoCloseable {
         private int blockWindows = DEFAULT_BLOCK_WINDOWS;
         private double folderFps = FrameSources.DEFAULT_FOLDER_FPS;
         private FaceSelection faces = FaceSelection.LARGEST;
-        private FaceCrop crop = FaceCrop.DETECTOR_BOX;
+        private FaceCrop crop = FaceCrop.LANDMARKS;
         private CameraIntrinsics camera;
         private OneEuroFilter.Parameters smoothing;
 
@@ -290,7 +290,11 @@ public final class AffectRecognizer implements AutoCloseable {
             return this;
         }
 
-        /** The part of the frame the backbone sees (default {@link FaceCrop#DETECTOR_BOX}). */
+        /**
+         * The part of the frame the backbone sees (default {@link FaceCrop#LANDMARKS}: aligned by
+         * the landmarks, which makes the backbone's output less sensitive to errors of the
+         * detector's box; docs/video.md gives the measurement).
+         */
         public Builder faceCrop(FaceCrop value) {
             this.crop = Objects.requireNonNull(value, "crop");
             return this;

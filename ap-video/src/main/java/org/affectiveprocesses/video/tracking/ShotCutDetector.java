@@ -17,7 +17,7 @@ public final class ShotCutDetector {
     /** FFmpeg scdet's default threshold, in percent of the luma range. */
     public static final double DEFAULT_THRESHOLD = 10.0;
     /** The sampling step in pixels. */
-    public static final int STEP = 2;
+    public static final int STEP = 4;
 
     private final double threshold;
     private float[] previous;
