@@ -93,7 +93,8 @@ public final class AnalysisStage {
             RgbImage image = f.frame().image();
             CameraIntrinsics cam = camera != null ? camera : CameraIntrinsics.guess(image.width(), image.height());
             for (TrackedFace face : f.faces()) {
-                IdentityGuard.Identity id = identities.identify(face.id(), encodings.get(k).features());
+                IdentityGuard.Identity id = identities.identify(face.id(), f.frame().index(),
+                        encodings.get(k).features());
                 if (id.endedId() != 0) {
                     ended.add(id.endedId());
                 }

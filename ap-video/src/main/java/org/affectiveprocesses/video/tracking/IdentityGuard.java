@@ -9,14 +9,17 @@ import java.util.Map;
 
 /**
  * Keeps a face id from passing to another person: the ids the recognizer reports are handed out
- * here, one per run of a track over which the face's appearance stays the same. Each reported
- * face's backbone embedding is compared (cosine similarity of the L2-normalised vectors) with the
- * mean of its track's last {@value #HISTORY} embeddings; below the threshold (default
- * {@value #DEFAULT_THRESHOLD}) the track is taken to have moved to another person (a cut the
- * shot-cut detector missed, two faces crossing) and continues under a new id. Ids are handed out
- * from 1 in order of first report and never reused: a person who comes back after their track
- * ended gets a new id (the expression embedding does not tell people apart well enough to
- * recognise them again; docs/video.md gives the measurement). Not thread-safe: one per video.
+ * here. A track followed from one frame to the next keeps its id. When a track's face comes back
+ * after frames in which it was missed (where the tracker may have joined another person's face to
+ * it), its backbone embedding is compared (cosine similarity of the L2-normalised vectors) with the
+ * mean of the track's last {@value #HISTORY} embeddings; below the threshold (default
+ * {@value #DEFAULT_THRESHOLD}) the track continues under a new id. The expression embedding tells
+ * people apart poorly (docs/video.md: on Megamind.avi the same face within a shot comes down to
+ * 0.46, different people across its cuts reach 0.49-0.68), so the check catches only faces that
+ * look very different, and it is not made between consecutive frames, where an expression change
+ * (a blink) would otherwise start a new id; shot cuts, which end every track, and ids that are
+ * never reused carry the guarantee. Ids are handed out from 1 in order of first report: a person
+ * who comes back after their track ended gets a new id. Not thread-safe: one per video.
  */
 public final class IdentityGuard {
     /** The default lowest similarity to the track's recent appearance that keeps the id. */
@@ -51,18 +54,19 @@ public final class IdentityGuard {
     }
 
     /**
-     * The id of a track's face in this frame.
+     * The id of a track's face in a frame.
      *
      * @param trackId the tracker's id
+     * @param frame the frame's index (frames of a track come in order)
      * @param embedding the face's backbone embedding
      * @return the face's id, and the id that ended because the appearance changed (0 if none)
      * @throws IllegalArgumentException if the embedding is empty or not finite
      */
-    public Identity identify(int trackId, float[] embedding) {
+    public Identity identify(int trackId, int frame, float[] embedding) {
         float[] e = normalised(embedding);
         Appearance a = byTrack.get(trackId);
         int ended = 0;
-        if (a != null && a.similarity(e) < threshold) {
+        if (a != null && frame > a.lastFrame + 1 && a.similarity(e) < threshold) {
             ended = a.id;
             a = null;
         }
@@ -71,6 +75,7 @@ public final class IdentityGuard {
             byTrack.put(trackId, a);
         }
         a.add(e);
+        a.lastFrame = frame;
         return new Identity(a.id, ended);
     }
 
@@ -112,6 +117,7 @@ public final class IdentityGuard {
         final int id;
         final Deque<float[]> recent = new ArrayDeque<>();
         final double[] sum;
+        int lastFrame = Integer.MIN_VALUE;
 
         Appearance(int id, int size) {
             this.id = id;
