@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.video.AffectRecognizer;
 import org.affectiveprocesses.video.FrameAffect;
@@ -109,19 +108,10 @@ class VideoToApEndToEndTest {
 
     @Test
     void theReadmeShowsExactlyTheCodeAndTheCommandsRunHere() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        String block = readme.substring(readme.indexOf("<!-- readme-video:start -->"),
-                readme.indexOf("<!-- readme-video:end -->"));
-        List<String> shown = block.lines().filter(l -> !l.startsWith("<!--") && !l.startsWith("```"))
-                .map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        String source = Files.readString(root.resolve("ap-examples/src/test/java/org/affectiveprocesses/examples/"
-                + "VideoToApEndToEndTest.java"), StandardCharsets.UTF_8);
-        String body = source.substring(source.lastIndexOf("// readme-video:start") + 21,
-                source.lastIndexOf("// readme-video:end"));
-        List<String> compiled = body.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        assertThat(shown).isNotEmpty().isEqualTo(compiled);
-        assertThat(readme).contains("./ap extract videos/Train_Set/alice.mp4 -o features/alice.npz")
+        assertThat(ReadmeBlock.shown("video")).isNotEmpty()
+                .isEqualTo(ReadmeBlock.compiled(VideoToApEndToEndTest.class, "video"));
+        assertThat(Files.readString(ReadmeBlock.root().resolve("README.md"), StandardCharsets.UTF_8))
+                .contains("./ap extract videos/Train_Set/alice.mp4 -o features/alice.npz")
                 .contains("./ap import --layout affwild2 --annotations labels --features features --out store")
                 .contains("./ap train --store store -o va.apmodel")
                 .contains("./ap predict videos/new.mp4 --model va.apmodel -o new.csv")
