@@ -40,6 +40,13 @@ import org.affectiveprocesses.api.ModelFormatException;
 public final class FaceApiNetwork implements AutoCloseable {
     /** The embedding size. */
     public static final int EMBEDDING = 256;
+    /**
+     * The most faces run through the network at once; larger batches are run in parts. Batches
+     * of 2-8 faces cost 1/2 to 1/3 of the time per face of single faces (one thread, measured
+     * interleaved); from 16, PyTorch tries NNPACK for every convolution, and on CPUs where NNPACK
+     * cannot start (this machine's) that attempt and its warning cost 4 times the work.
+     */
+    public static final int MAX_BATCH = 8;
     private static final int BLOCKS = 4;
     private static final int CONVS = 4;
 
@@ -153,30 +160,62 @@ public final class FaceApiNetwork implements AutoCloseable {
      * Runs a batch.
      *
      * @param inputs {@code n × 112 × 112 × 3} values from {@link FaceApiInput}
-     * @param n the batch size
+     * @param n the batch size (run in parts of at most {@value #MAX_BATCH})
      * @return embeddings and head outputs
      * @throws IllegalArgumentException if the number of values is not {@code n × 112 × 112 × 3}
      */
     public Output forward(float[] inputs, int n) {
-        int side = FaceApiInput.SIZE;
-        if (n < 1 || inputs.length != n * side * side * 3) {
-            throw new IllegalArgumentException("a batch of " + n + " needs " + n * side * side * 3
-                    + " input values, got " + inputs.length);
+        int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
+        if (n < 1 || inputs.length != n * side) {
+            throw new IllegalArgumentException("a batch of " + n + " needs " + n * side + " input values, got "
+                    + inputs.length);
         }
+        float[] embeddings = new float[n * EMBEDDING];
+        float[] head = new float[n * headSize];
+        for (int from = 0; from < n; from += MAX_BATCH) {
+            int m = Math.min(MAX_BATCH, n - from);
+            Output part = forwardBatch(java.util.Arrays.copyOfRange(inputs, from * side, (from + m) * side), m);
+            System.arraycopy(part.embeddings(), 0, embeddings, from * EMBEDDING, m * EMBEDDING);
+            System.arraycopy(part.head(), 0, head, from * headSize, m * headSize);
+        }
+        return new Output(n, embeddings, head);
+    }
+
+    private Output forwardBatch(float[] inputs, int n) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = scope.create(inputs, new Shape(n, side, side, 3)).transpose(0, 3, 1, 2);
-            for (Block b : blocks) {
+            NDArray x = blocks.get(0).forwardFirst(scope.create(paddedNchw(inputs, n), new Shape(n, 3, PADDED, PADDED)));
+            for (Block b : blocks.subList(1, blocks.size())) {
                 x = b.forward(x);
             }
             NDArray embedding = x.reshape(new Shape(n, EMBEDDING, -1)).mean(new int[] {2});
-            NDArray head = embedding.matMul(fcWeights).addi(fcBias);
-            return new Output(n, embedding.toFloatArray(), head.toFloatArray());
+            NDArray logits = embedding.matMul(fcWeights).addi(fcBias);
+            return new Output(n, embedding.toFloatArray(), logits.toFloatArray());
         }
     }
 
     @Override
     public void close() {
         manager.close();
+    }
+
+    /** The padded input side: TF "same" for the first stride-2 convolution adds a row and a column after. */
+    private static final int PADDED = FaceApiInput.SIZE + 1;
+
+    /** The batch as N × 3 × 113 × 113, channels first, zero-padded after the last row and column. */
+    private static float[] paddedNchw(float[] nhwc, int n) {
+        int side = FaceApiInput.SIZE;
+        float[] out = new float[n * 3 * PADDED * PADDED];
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    int from = ((i * side + y) * side + x) * 3;
+                    for (int c = 0; c < 3; c++) {
+                        out[((i * 3 + c) * PADDED + y) * PADDED + x] = nhwc[from + c];
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** TF [kh, kw, in, out] → PyTorch [out, in, kh, kw]. */
@@ -223,7 +262,15 @@ public final class FaceApiNetwork implements AutoCloseable {
     /** A dense block of four convolutions. */
     private record Block(List<Conv> convs) {
         NDArray forward(NDArray x) {
-            NDArray o1 = Activation.relu(convs.get(0).forward(x));
+            return rest(Activation.relu(convs.get(0).forward(x)));
+        }
+
+        /** The block on an input already padded for its first convolution. */
+        NDArray forwardFirst(NDArray padded) {
+            return rest(Activation.relu(convs.get(0).forwardPadded(padded)));
+        }
+
+        private NDArray rest(NDArray o1) {
             NDArray s2 = convs.get(1).forward(o1).addi(o1);
             NDArray s3 = convs.get(2).forward(Activation.relu(s2)).addi(s2);
             return Activation.relu(convs.get(3).forward(Activation.relu(s3)).addi(s3));
@@ -239,7 +286,14 @@ public final class FaceApiNetwork implements AutoCloseable {
         private static final Shape NONE = new Shape(0, 0);
 
         NDArray forward(NDArray x) {
-            NDArray padded = stride == 1 ? x : padAfter(x);
+            return forwardPadded(stride == 1 ? x : padAfter(x));
+        }
+
+        /**
+         * The convolution of an input padded as TF's "same" needs: a stride-1 convolution pads
+         * one pixel on every side itself, a stride-2 input comes padded.
+         */
+        NDArray forwardPadded(NDArray padded) {
             Shape step = new Shape(stride, stride);
             Shape pad = stride == 1 ? UNIT : NONE;
             if (depthwise == null) {

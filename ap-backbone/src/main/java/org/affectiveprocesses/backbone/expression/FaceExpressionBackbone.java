@@ -38,8 +38,6 @@ public final class FaceExpressionBackbone implements Backbone {
     public static final String RESOURCE_DIR = "/org/affectiveprocesses/backbone/models/face-api/";
     /** The manifest file name. */
     public static final String MANIFEST = "face_expression_model-weights_manifest.json";
-    /** Faces per network call in {@link #encodeAll}. */
-    private static final int BATCH = 16;
 
     private final FaceApiNetwork network;
 
@@ -108,8 +106,8 @@ public final class FaceExpressionBackbone implements Backbone {
     public List<FrameEncoding> encodeAll(List<RgbImage> faces) {
         List<FrameEncoding> out = new ArrayList<>(faces.size());
         int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
-        for (int from = 0; from < faces.size(); from += BATCH) {
-            int n = Math.min(BATCH, faces.size() - from);
+        for (int from = 0; from < faces.size(); from += FaceApiNetwork.MAX_BATCH) {
+            int n = Math.min(FaceApiNetwork.MAX_BATCH, faces.size() - from);
             float[] input = new float[n * side];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(FaceApiInput.fromImage(faces.get(from + i)), 0, input, i * side, side);

@@ -21,15 +21,14 @@ import org.affectiveprocesses.backbone.expression.TfjsWeights;
  * resized to 112 × 112 and normalised ({@link FaceApiInput}); the network gives each point relative
  * to the padded square; face-api's post-processing undoes the padding (by half the size difference
  * on each side) and scales the points to the crop, which are then shifted into frame pixels.
- * Batches of faces are run together. Not thread-safe; close it to free native memory.
+ * Faces are run in batches of up to {@link FaceApiNetwork#MAX_BATCH}. Not thread-safe; close it to
+ * free native memory.
  */
 public final class FaceLandmarker implements AutoCloseable {
     /** The classpath folder of the packaged weights. */
     public static final String RESOURCE_DIR = "/org/affectiveprocesses/video/models/face-api/";
     /** The manifest file name. */
     public static final String MANIFEST = "face_landmark_68_model-weights_manifest.json";
-    /** Faces per network call. */
-    public static final int BATCH = 16;
     /**
      * The side of the square crop around a detected face, in multiples of the detection's longer
      * side. The network was trained on crops wider than BlazeFace's tight boxes: on Megamind.avi's
@@ -104,8 +103,8 @@ public final class FaceLandmarker implements AutoCloseable {
     public List<FaceLandmarks> locate(List<Crop> crops) {
         List<FaceLandmarks> out = new ArrayList<>(crops.size());
         int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
-        for (int from = 0; from < crops.size(); from += BATCH) {
-            int n = Math.min(BATCH, crops.size() - from);
+        for (int from = 0; from < crops.size(); from += FaceApiNetwork.MAX_BATCH) {
+            int n = Math.min(FaceApiNetwork.MAX_BATCH, crops.size() - from);
             float[] input = new float[n * side];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(crops.get(from + i).input(), 0, input, i * side, side);

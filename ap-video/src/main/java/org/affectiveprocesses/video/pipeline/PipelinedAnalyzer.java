@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.affectiveprocesses.backbone.expression.FaceApiNetwork;
 import org.affectiveprocesses.video.decode.DecodedFrame;
 import org.affectiveprocesses.video.decode.FrameSource;
 
 /**
  * The per-frame pipeline on two threads of its own, so that a 2-core machine keeps both cores
  * busy: one decodes, finds shot cuts, detects and tracks faces ({@link DetectionStage}); the other
- * runs the networks ({@link AnalysisStage}) on the faces of as many waiting frames as there are,
- * up to {@value #MAX_BATCH_FRAMES} frames, in one batch. Bounded queues ({@value #QUEUE} frames)
+ * runs the networks ({@link AnalysisStage}) on the faces of several frames at once, waiting for a
+ * batch to fill ({@link #BATCH_WAIT_MILLIS}). Bounded queues ({@value #QUEUE} frames)
  * between the threads and to the consumer keep memory bounded. The network thread runs PyTorch
  * on one intra-op thread ({@link TorchThreads}); the caller's thread is left as it is.
  *
@@ -27,6 +29,14 @@ public final class PipelinedAnalyzer implements FrameStream {
     public static final int QUEUE = 32;
     /** The most frames whose faces are analysed in one batch. */
     public static final int MAX_BATCH_FRAMES = 8;
+    /**
+     * How long the network thread waits for each further frame while its batch holds fewer faces
+     * than the networks run at once ({@link FaceApiNetwork#MAX_BATCH}): batches of several faces
+     * cost the networks a third to a half of single faces' time per face, and a file is read no
+     * faster than its slowest thread, so waiting for a batch costs no throughput. At most
+     * {@value #MAX_BATCH_FRAMES} frames are held back this way.
+     */
+    public static final long BATCH_WAIT_MILLIS = 250;
 
     private final BlockingQueue<Item<FrameDetections>> detected = new ArrayBlockingQueue<>(QUEUE);
     private final BlockingQueue<Item<FrameAnalysis>> analysed = new ArrayBlockingQueue<>(QUEUE);
@@ -91,9 +101,7 @@ public final class PipelinedAnalyzer implements FrameStream {
         TorchThreads.useOneIntraOpThread();
         try {
             while (!closed) {
-                List<Item<FrameDetections>> items = new ArrayList<>();
-                items.add(detected.take());
-                detected.drainTo(items, MAX_BATCH_FRAMES - 1);
+                List<Item<FrameDetections>> items = batch();
                 List<FrameDetections> batch = new ArrayList<>(items.size());
                 Item<FrameDetections> last = null;
                 for (Item<FrameDetections> i : items) {
@@ -122,6 +130,31 @@ public final class PipelinedAnalyzer implements FrameStream {
         } catch (RuntimeException | Error e) {
             analysed.offer(new Item<>(null, e));
         }
+    }
+
+    /**
+     * The next frames to analyse together: at least one, then more while they wait or arrive
+     * within {@value #BATCH_WAIT_MILLIS} ms, until they hold a network batch of faces, reach
+     * {@value #MAX_BATCH_FRAMES} frames, or the stream ends.
+     */
+    private List<Item<FrameDetections>> batch() throws InterruptedException {
+        List<Item<FrameDetections>> items = new ArrayList<>();
+        items.add(detected.take());
+        int faces = faces(items.get(0));
+        while (items.size() < MAX_BATCH_FRAMES && faces < FaceApiNetwork.MAX_BATCH && items.get(items.size() - 1)
+                .value() != null) {
+            Item<FrameDetections> next = detected.poll(BATCH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (next == null) {
+                break;
+            }
+            items.add(next);
+            faces += faces(next);
+        }
+        return items;
+    }
+
+    private static int faces(Item<FrameDetections> item) {
+        return item.value() == null ? 0 : item.value().faces().size();
     }
 
     @Override
