@@ -13,7 +13,9 @@ import java.util.List;
 import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.video.decode.MediaFormatException;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.affectiveprocesses.backbone.TestMedia;
 
@@ -111,6 +113,7 @@ class AffectRecognizerTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a decoding error must end the pipeline, not hang it
     void badInputIsReportedClearly() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.webm"), "no video here\n".repeat(100));
         byte[] bytes = Files.readAllBytes(TestMedia.file("Megamind.avi"));

@@ -93,7 +93,16 @@ public final class PipelinedAnalyzer implements FrameStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException | Error e) {
-            detected.offer(new Item<>(null, e));
+            pass(detected, e);
+        }
+    }
+
+    /** Hands an error on to the next thread, waiting for room in its queue unless stopped. */
+    private static <T> void pass(BlockingQueue<Item<T>> queue, Throwable e) {
+        try {
+            queue.put(new Item<>(null, e));
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -128,7 +137,7 @@ public final class PipelinedAnalyzer implements FrameStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            analysed.offer(new Item<>(null, e));
+            pass(analysed, e);
         }
     }
 

@@ -21,7 +21,9 @@ import org.affectiveprocesses.video.decode.MediaFormatException;
 import org.affectiveprocesses.video.smoothing.OneEuroFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class VideoExportTest {
@@ -142,6 +144,7 @@ class VideoExportTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a decoding error must end the pipeline, not hang it
     void aTruncatedVideoLeavesNoOutputBehind() throws IOException {
         byte[] bytes = Files.readAllBytes(TestMedia.file("Megamind.avi"));
         Path cut = Files.write(media.resolve("cut.avi"), Arrays.copyOf(bytes, bytes.length / 5));

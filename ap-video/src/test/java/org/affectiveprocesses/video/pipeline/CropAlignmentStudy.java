@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.backbone.TestMedia;
 import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.AffectRecognizer;
-import org.affectiveprocesses.video.FrameAffect;
 import org.affectiveprocesses.video.face.BlazeFaceDetector;
 import org.affectiveprocesses.video.landmarks.FaceLandmarker;
 
@@ -58,7 +55,7 @@ public final class CropAlignmentStudy {
         for (String clip : List.of("Megamind.avi", "vtest.avi")) {
             for (FaceCrop crop : FaceCrop.values()) {
                 try (AffectRecognizer r = AffectRecognizer.builder().faceCrop(crop).faces(FaceSelection.ALL).build()) {
-                    System.out.printf(Locale.ROOT, "%s, %s: %s%n", clip, crop, Jitter.of(r.analyze(TestMedia.file(clip))));
+                    System.out.printf(Locale.ROOT, "%s, %s: %s%n", clip, crop, org.affectiveprocesses.video.smoothing.Jitter.of(r.analyze(TestMedia.file(clip))));
                 }
             }
         }
@@ -116,43 +113,6 @@ public final class CropAlignmentStudy {
             RgbImage astronaut = TestMedia.image("astronaut.png");
             images.add(astronaut);
             faces.add(detector.detect(astronaut).get(0));
-        }
-    }
-
-    /**
-     * The jitter of the per-frame estimates: the mean absolute change of valence between
-     * consecutive frames of the same face, and how many such pairs jump by more than 0.3.
-     *
-     * @param pairs consecutive-frame pairs of one face
-     * @param meanChange mean |valence(t) − valence(t−1)|
-     * @param jumps pairs changing by more than 0.3
-     */
-    public record Jitter(int pairs, double meanChange, int jumps) {
-        /** Measures the rows' {@link FrameAffect#mean(int)} of dimension 0 (valence). */
-        public static Jitter of(Iterable<FrameAffect> rows) {
-            Map<Integer, float[]> last = new HashMap<>();
-            int pairs = 0;
-            int jumps = 0;
-            double sum = 0;
-            for (FrameAffect f : rows) {
-                if (!f.faceFound()) {
-                    continue;
-                }
-                float[] prev = last.put(f.faceId(), new float[] {f.frame(), f.mean(0)});
-                if (prev != null && prev[0] == f.frame() - 1) {
-                    double d = Math.abs(f.mean(0) - prev[1]);
-                    sum += d;
-                    pairs++;
-                    jumps += d > 0.3 ? 1 : 0;
-                }
-            }
-            return new Jitter(pairs, pairs == 0 ? 0 : sum / pairs, jumps);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "valence moves %.3f per frame on average over %d consecutive frame"
-                    + " pairs, %d of them by more than 0.3", meanChange, pairs, jumps);
         }
     }
 }
