@@ -89,6 +89,33 @@ class VideoToApEndToEndTest {
             }
         }
         assertThat(predicted).as("frames of the clip with a face").isEqualTo(102);
+        System.out.printf(java.util.Locale.ROOT, "jitter on megamind-both.avi (mean |change| between consecutive"
+                + " frames of a face): per-frame valence %.3f, the AP's mean %.3f%n", jitter(lines, "valence"),
+                jitter(lines, "ap_valence_mean"));
+    }
+
+    /** The mean absolute change of a column between consecutive frames of the same face. */
+    private static double jitter(List<String> lines, String column) {
+        List<String> header = List.of(lines.get(0).split(","));
+        int frame = header.indexOf("frame");
+        int face = header.indexOf("face_id");
+        int value = header.indexOf(column);
+        java.util.Map<String, double[]> last = new java.util.HashMap<>();
+        double sum = 0;
+        int pairs = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            if (c[face].isEmpty()) {
+                continue;
+            }
+            double[] now = {Double.parseDouble(c[frame]), Double.parseDouble(c[value])};
+            double[] before = last.put(c[face], now);
+            if (before != null && before[0] == now[0] - 1) {
+                sum += Math.abs(now[1] - before[1]);
+                pairs++;
+            }
+        }
+        return sum / pairs;
     }
 
     @Test

@@ -34,8 +34,9 @@ import org.affectiveprocesses.api.ModelFormatException;
  *
  * TensorFlow's "same" padding of a stride-2 convolution on an even size puts one pixel after the
  * image (bottom/right) and none before; it is reproduced with an explicit pad. Stride-1
- * convolutions pad one pixel on every side, which the convolution does itself. Not thread-safe:
- * one caller at a time; close it to free its native memory.
+ * convolutions pad one pixel on every side, which the convolution does itself. Creating one sets
+ * glibc's malloc thresholds for the process ({@link GlibcMalloc}). Not thread-safe: one caller at a
+ * time; close it to free its native memory.
  */
 public final class FaceApiNetwork implements AutoCloseable {
     /** The embedding size. */
@@ -98,6 +99,7 @@ public final class FaceApiNetwork implements AutoCloseable {
      * @throws ModelFormatException if a weight is missing or of an unexpected shape
      */
     public static FaceApiNetwork create(TfjsWeights weights, int headSize) throws ModelFormatException {
+        GlibcMalloc.keepFreedMemory();
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             List<Block> blocks = new ArrayList<>();
