@@ -17,6 +17,14 @@ public interface AffectModel extends AutoCloseable {
     /** What the model is and how it was made. */
     ModelInfo info();
 
+    /**
+     * The compute engine that runs this model (which may differ from the one that trained it,
+     * {@code info().provenance().engine()}).
+     *
+     * @return the engine's name, e.g. {@code "djl"} or {@code "tensorflow"}
+     */
+    String engineName();
+
     /** What the model predicts. */
     default LabelSpace labelSpace() {
         return info().labelSpace();

@@ -22,6 +22,10 @@ import java.util.Objects;
  */
 public record ApArchitecture(ApVariant variant, boolean usePseudoLabels, int hiddenSize, int latentSize,
         int attentionHeads, double latentSigmaFloor, double outputSigmaFloor) {
+    /** The type name of {@link #toConfiguration()}. */
+    public static final String CONFIGURATION_TYPE = "ApArchitecture";
+    /** The version of {@link #toConfiguration()}'s field list. */
+    public static final int CONFIGURATION_VERSION = 1;
 
     /** @throws IllegalArgumentException naming the field out of range */
     public ApArchitecture {
@@ -68,5 +72,33 @@ public record ApArchitecture(ApVariant variant, boolean usePseudoLabels, int hid
     /** The name used in the paper's Table 1, e.g. {@code "AP+Det"} or {@code "AP w/o W"}. */
     public String displayName() {
         return variant.displayName() + (usePseudoLabels ? "" : " w/o W");
+    }
+
+    /**
+     * This architecture as a structured record (type {@value #CONFIGURATION_TYPE}, version
+     * {@value #CONFIGURATION_VERSION}).
+     *
+     * @return every field
+     */
+    public Configuration toConfiguration() {
+        return Configuration.builder(CONFIGURATION_TYPE, CONFIGURATION_VERSION).put("variant", variant.name())
+                .put("usePseudoLabels", usePseudoLabels).put("hiddenSize", hiddenSize).put("latentSize", latentSize)
+                .put("attentionHeads", attentionHeads).put("latentSigmaFloor", latentSigmaFloor)
+                .put("outputSigmaFloor", outputSigmaFloor).build();
+    }
+
+    /**
+     * Rebuilds an architecture from {@link #toConfiguration()}.
+     *
+     * @param c the configuration
+     * @return the architecture
+     * @throws IllegalArgumentException if {@code c} is not an architecture this SDK reads, or its
+     *     values are missing or invalid
+     */
+    public static ApArchitecture fromConfiguration(Configuration c) {
+        c.require(CONFIGURATION_TYPE, CONFIGURATION_VERSION);
+        return new ApArchitecture(c.enumValue("variant", ApVariant.class), c.bool("usePseudoLabels"),
+                c.smallInteger("hiddenSize"), c.smallInteger("latentSize"), c.smallInteger("attentionHeads"),
+                c.number("latentSigmaFloor"), c.number("outputSigmaFloor"));
     }
 }

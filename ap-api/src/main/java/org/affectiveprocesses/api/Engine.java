@@ -16,7 +16,9 @@ import org.affectiveprocesses.api.spi.EngineProvider;
  * property {@value #ENGINE_PROPERTY} when set, otherwise the available engine of highest
  * priority (DJL before TensorFlow when both are present). The device is {@code "auto"} (GPU when
  * the engine's GPU natives are present, else CPU), {@code "cpu"} or {@code "gpu"}; the system
- * property {@value #DEVICE_PROPERTY} sets the default.
+ * property {@value #DEVICE_PROPERTY} sets the default. {@link #withBatchSize} sets how many
+ * windows go to the engine per call (an engine setting: it changes speed and memory, never
+ * results).
  */
 public final class Engine {
     /** System property naming the engine to use when none is named in code. */
@@ -24,17 +26,25 @@ public final class Engine {
     /** System property naming the default device: auto, cpu or gpu. */
     public static final String DEVICE_PROPERTY = "ap.device";
 
+    /** The default number of windows per engine call. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+
     private final String name;
     private final String device;
+    private final int batchSize;
 
-    private Engine(String name, String device) {
+    private Engine(String name, String device, int batchSize) {
         this.name = name;
         this.device = checkDevice(device);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
     }
 
     /** The engine chosen by {@value #ENGINE_PROPERTY} or by priority. */
     public static Engine auto() {
-        return new Engine(null, System.getProperty(DEVICE_PROPERTY, "auto"));
+        return new Engine(null, System.getProperty(DEVICE_PROPERTY, "auto"), DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -44,17 +54,39 @@ public final class Engine {
      */
     public static Engine named(String engineName) {
         Objects.requireNonNull(engineName, "engineName");
-        return new Engine(engineName.toLowerCase(Locale.ROOT), System.getProperty(DEVICE_PROPERTY, "auto"));
+        return new Engine(engineName.toLowerCase(Locale.ROOT), System.getProperty(DEVICE_PROPERTY, "auto"),
+                DEFAULT_BATCH_SIZE);
     }
 
     /** A copy on another device: {@code "auto"}, {@code "cpu"} or {@code "gpu"}. */
     public Engine onDevice(String newDevice) {
-        return new Engine(name, newDevice);
+        return new Engine(name, newDevice, batchSize);
+    }
+
+    /**
+     * A copy that sends {@code windows} windows to the engine per call at inference (default
+     * {@value #DEFAULT_BATCH_SIZE}).
+     *
+     * @param windows windows per engine call (&ge; 1)
+     * @return the copy
+     * @throws IllegalArgumentException if {@code windows} is less than 1
+     */
+    public Engine withBatchSize(int windows) {
+        return new Engine(name, device, windows);
     }
 
     /** The requested device. */
     public String device() {
         return device;
+    }
+
+    /**
+     * The number of windows sent to the engine per call at inference.
+     *
+     * @return windows per call
+     */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** The names of the engines on the classpath, highest priority first. */
@@ -98,7 +130,7 @@ public final class Engine {
 
     @Override
     public String toString() {
-        return "Engine[" + name() + ", device " + device + "]";
+        return "Engine[" + name() + ", device " + device + ", batch " + batchSize + "]";
     }
 
     private static List<EngineProvider> providers() {

@@ -20,6 +20,15 @@ import org.affectiveprocesses.metrics.Metric;
  * epochs × 1000 iterations, selected by mean CCC. Action Units ({@link #actionUnits()}): batch 6,
  * lr 1e-4, weight decay 5e-4, selected by mean ICC(3,1).
  *
+ * <p>Beyond the paper, and on by default: the features are standardised per dimension with the
+ * mean and standard deviation of the training split's valid frames ({@link #standardizeInputs()};
+ * the statistics are stored in the model and folded into its first layers, so users pass raw
+ * features), and after training the per-frame σ is calibrated on the validation split
+ * ({@link #calibration()}, variance scaling: Levi et al. 2019, Kuleshov et al. 2018).
+ *
+ * <p>A trained model's {@link Provenance#trainingConfig()} holds {@link #toConfiguration()}, from
+ * which {@link #fromConfiguration} rebuilds this record exactly.
+ *
  * @param seed seed of every random choice (clips, context, noise, initial weights)
  * @param epochs number of epochs
  * @param iterationsPerEpoch optimiser steps per epoch
@@ -41,12 +50,20 @@ import org.affectiveprocesses.metrics.Metric;
  * @param architecture the model's shape
  * @param validation the test protocol used for validation and as the model's default
  * @param selectionMetric the metric (mean over dimensions) that picks the best epoch
+ * @param standardizeInputs whether features are standardised with the training split's
+ *     per-dimension statistics (off reproduces the paper's raw inputs, for ablations)
+ * @param calibration how the per-frame σ is calibrated on the validation split after training
  */
 public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int batchSize,
         double learningRate, double weightDecay, double beta1, double beta2, double adamEpsilon,
         boolean cosineAnnealing, int minClipLength, int maxClipLength, int minContextPoints,
         double groundTruthContextProbability, Objective objective, double lambdaKl, double lambdaReg,
-        ApArchitecture architecture, InferenceOptions validation, Metric selectionMetric) {
+        ApArchitecture architecture, InferenceOptions validation, Metric selectionMetric,
+        boolean standardizeInputs, UncertaintyCalibration.Method calibration) {
+    /** The type name of {@link #toConfiguration()}. */
+    public static final String CONFIGURATION_TYPE = "TrainingConfig";
+    /** The version of {@link #toConfiguration()}'s field list. */
+    public static final int CONFIGURATION_VERSION = 1;
 
     /** @throws IllegalArgumentException naming the option that is out of range */
     public TrainingConfig {
@@ -56,15 +73,7 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
         }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
-        }
+        checkAdam(weightDecay, beta1, beta2, adamEpsilon);
         positive(minContextPoints, "minContextPoints");
         if (minClipLength < minContextPoints || maxClipLength < minClipLength) {
             throw new IllegalArgumentException("need minContextPoints <= minClipLength <= maxClipLength, got "
@@ -75,12 +84,13 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
                     + groundTruthContextProbability);
         }
         Objects.requireNonNull(objective, "objective");
-        if (!(lambdaKl >= 0) || !(lambdaReg >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, got " + lambdaKl + ", " + lambdaReg);
+        if (!(lambdaKl >= 0) || !(lambdaReg >= 0) || !Double.isFinite(lambdaKl) || !Double.isFinite(lambdaReg)) {
+            throw new IllegalArgumentException("loss weights must be finite and >= 0, got " + lambdaKl + ", " + lambdaReg);
         }
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(selectionMetric, "selectionMetric");
+        Objects.requireNonNull(calibration, "calibration");
         if (objective.hasKl() && !architecture.variant().isStochastic()) {
             throw new IllegalArgumentException("objective " + objective.label()
                     + " needs a latent distribution; the deterministic AP has none");
@@ -95,7 +105,7 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
     public static TrainingConfig valenceArousal() {
         return new TrainingConfig(0L, 25, 1000, 16, 2.5e-4, 1e-4, 0.9, 0.999, 1e-8, true, 35, 70, 3,
                 0.5, Objective.NLL_REG, 1.0, 1.0, ApArchitecture.paper(), InferenceOptions.paper(),
-                Metric.CCC);
+                Metric.CCC, true, UncertaintyCalibration.Method.VARIANCE_SCALING);
     }
 
     /** The paper's Action Unit protocol (DISFA, BP4D). */
@@ -146,6 +156,71 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
         return toBuilder().learningRate(lr).build();
     }
 
+    /**
+     * A copy that standardises the features, or reads them raw as the paper does.
+     *
+     * @param standardize true (the default) to standardise with the training split's statistics
+     * @return the copy
+     */
+    public TrainingConfig withInputStandardization(boolean standardize) {
+        return toBuilder().standardizeInputs(standardize).build();
+    }
+
+    /**
+     * A copy with another post-hoc calibration of σ.
+     *
+     * @param method {@link UncertaintyCalibration.Method#VARIANCE_SCALING} (the default) or
+     *     {@link UncertaintyCalibration.Method#NONE}
+     * @return the copy
+     */
+    public TrainingConfig withCalibration(UncertaintyCalibration.Method method) {
+        return toBuilder().calibration(method).build();
+    }
+
+    /**
+     * This configuration as a structured record for a model's provenance (type {@value
+     * #CONFIGURATION_TYPE}, version {@value #CONFIGURATION_VERSION}).
+     *
+     * @return every field; {@link #fromConfiguration} rebuilds an equal record from it
+     */
+    public Configuration toConfiguration() {
+        return Configuration.builder(CONFIGURATION_TYPE, CONFIGURATION_VERSION)
+                .put("seed", seed).put("epochs", epochs).put("iterationsPerEpoch", iterationsPerEpoch)
+                .put("batchSize", batchSize).put("learningRate", learningRate).put("weightDecay", weightDecay)
+                .put("beta1", beta1).put("beta2", beta2).put("adamEpsilon", adamEpsilon)
+                .put("cosineAnnealing", cosineAnnealing).put("minClipLength", minClipLength)
+                .put("maxClipLength", maxClipLength).put("minContextPoints", minContextPoints)
+                .put("groundTruthContextProbability", groundTruthContextProbability)
+                .put("objective", objective.name()).put("lambdaKl", lambdaKl).put("lambdaReg", lambdaReg)
+                .put("architecture", architecture.toConfiguration()).put("validation", validation.toConfiguration())
+                .put("selectionMetric", selectionMetric.name()).put("standardizeInputs", standardizeInputs)
+                .put("calibration", calibration.name()).build();
+    }
+
+    /**
+     * Rebuilds a training configuration from {@link #toConfiguration()}, e.g. from a model's
+     * {@code info().provenance().trainingConfig()}.
+     *
+     * @param c the configuration
+     * @return the training configuration
+     * @throws IllegalArgumentException if {@code c} is not a training configuration this SDK
+     *     reads, a value is missing or of the wrong kind, or the values are invalid
+     */
+    public static TrainingConfig fromConfiguration(Configuration c) {
+        c.require(CONFIGURATION_TYPE, CONFIGURATION_VERSION);
+        return new TrainingConfig(c.integer("seed"), c.smallInteger("epochs"), c.smallInteger("iterationsPerEpoch"),
+                c.smallInteger("batchSize"), c.number("learningRate"), c.number("weightDecay"), c.number("beta1"),
+                c.number("beta2"), c.number("adamEpsilon"), c.bool("cosineAnnealing"),
+                c.smallInteger("minClipLength"), c.smallInteger("maxClipLength"), c.smallInteger("minContextPoints"),
+                c.number("groundTruthContextProbability"), c.enumValue("objective", Objective.class),
+                c.number("lambdaKl"), c.number("lambdaReg"),
+                ApArchitecture.fromConfiguration(c.child("architecture")),
+                InferenceOptions.fromConfiguration(c.child("validation")),
+                c.enumValue("selectionMetric", Metric.class), c.bool("standardizeInputs"),
+                c.enumValue("calibration", UncertaintyCalibration.Method.class));
+    }
+
+
     /** A builder holding this configuration's values, for changing several at once. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -154,6 +229,27 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
     /** The total number of optimiser steps. */
     public long totalSteps() {
         return (long) epochs * iterationsPerEpoch;
+    }
+
+    /**
+     * Checks Adam's settings, as every trainer of the SDK (the AP's, the baselines') takes them.
+     *
+     * @param weightDecay L2 weight decay: finite, at least 0
+     * @param beta1 β1, in [0, 1)
+     * @param beta2 β2, in [0, 1)
+     * @param adamEpsilon ε: finite, positive
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
+    public static void checkAdam(double weightDecay, double beta1, double beta2, double adamEpsilon) {
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        if (!(adamEpsilon > 0) || !Double.isFinite(adamEpsilon)) {
+            throw new IllegalArgumentException("adamEpsilon must be positive and finite, got " + adamEpsilon);
+        }
     }
 
     private static void positive(int value, String name) {
@@ -184,6 +280,8 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
         private ApArchitecture architecture;
         private InferenceOptions validation;
         private Metric selectionMetric;
+        private boolean standardizeInputs;
+        private UncertaintyCalibration.Method calibration;
 
         private Builder(TrainingConfig c) {
             seed = c.seed;
@@ -206,6 +304,8 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
             architecture = c.architecture;
             validation = c.validation;
             selectionMetric = c.selectionMetric;
+            standardizeInputs = c.standardizeInputs;
+            calibration = c.calibration;
         }
 
         /** Sets the seed. */
@@ -313,12 +413,24 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
             return this;
         }
 
+        /** Turns input standardisation on (the default) or off. */
+        public Builder standardizeInputs(boolean v) {
+            standardizeInputs = v;
+            return this;
+        }
+
+        /** Sets the post-hoc calibration of σ. */
+        public Builder calibration(UncertaintyCalibration.Method v) {
+            calibration = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public TrainingConfig build() {
             return new TrainingConfig(seed, epochs, iterationsPerEpoch, batchSize, learningRate,
                     weightDecay, beta1, beta2, adamEpsilon, cosineAnnealing, minClipLength,
                     maxClipLength, minContextPoints, groundTruthContextProbability, objective, lambdaKl,
-                    lambdaReg, architecture, validation, selectionMetric);
+                    lambdaReg, architecture, validation, selectionMetric, standardizeInputs, calibration);
         }
     }
 }

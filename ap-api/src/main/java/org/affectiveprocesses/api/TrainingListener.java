@@ -18,6 +18,15 @@ public interface TrainingListener {
     default void onEpoch(EpochReport report) {
     }
 
+    /**
+     * Called once after training when σ was calibrated on the validation split (see {@link
+     * TrainingConfig#calibration()}), with the fitted scales and the validation NLL before and after.
+     *
+     * @param calibration the calibration the trained model carries
+     */
+    default void onCalibration(UncertaintyCalibration calibration) {
+    }
+
     /** A listener that ignores everything. */
     static TrainingListener silent() {
         return new TrainingListener() {

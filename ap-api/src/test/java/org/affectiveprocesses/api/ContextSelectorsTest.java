@@ -74,16 +74,6 @@ class ContextSelectorsTest {
     }
 
     @Test
-    void validationCatchesBadUserSelectors() {
-        ContextSelector dup = (c, k) -> new int[] {1, 1};
-        assertThatThrownBy(() -> ContextSelectors.validated(dup, dup.select(null, 2), 5, 2))
-                .hasMessageContaining("chose frame 1 twice");
-        assertThatThrownBy(() -> ContextSelectors.validated(dup, new int[] {5}, 5, 1))
-                .hasMessageContaining("chose frame 5 of a 5-frame window");
-        assertThat(ContextSelectors.validated(dup, new int[] {3, 0}, 5, 2)).containsExactly(0, 3);
-    }
-
-    @Test
     void describeAndParseRoundTripBuiltIns() {
         for (ContextSelector s : new ContextSelector[] {ContextSelectors.lowestSigma(),
                 ContextSelectors.highestSigma(), ContextSelectors.all(), ContextSelectors.random(42)}) {

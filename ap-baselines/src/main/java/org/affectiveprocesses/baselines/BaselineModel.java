@@ -133,6 +133,12 @@ public final class BaselineModel implements AffectModel {
                 contents.provenance());
     }
 
+    /** Baselines run on DJL / PyTorch. */
+    @Override
+    public String engineName() {
+        return "djl";
+    }
+
     @Override
     public Complexity complexity(int windowLength) {
         return NetworkFactory.complexity(network, windowLength);
@@ -181,7 +187,7 @@ public final class BaselineModel implements AffectModel {
         for (int i = 0; i < b; i++) {
             Job job = jobs.get(i);
             for (int j = 0; j < l; j++) {
-                contents.normalization().apply(job.run.sequence, job.frames[j], spec.usePseudoLabels(), x,
+                contents.normalization().standardizedRow(job.run.sequence, job.frames[j], spec.usePseudoLabels(), x,
                         (i * l + j) * in);
             }
         }

@@ -13,24 +13,27 @@ import java.util.Objects;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.core.io.ModelFile;
+import org.affectiveprocesses.core.model.InputStandardization;
+import org.affectiveprocesses.io.FormatVersions;
 import org.affectiveprocesses.io.Json;
 import org.affectiveprocesses.io.ModelArchive;
-import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.io.NpyArray;
 import org.affectiveprocesses.io.NpzArchive;
 import org.affectiveprocesses.io.NpzReader;
 import org.affectiveprocesses.io.TensorSpec;
 
 /**
- * The baseline model file, format version 1: the Affective Process model file's container (an
- * {@code .npz} archive with the JSON manifest {@code apmodel.json} first and one {@code '<f4'}
- * array per tensor, uncompressed, written atomically; see {@link ModelArchive}) with its own
+ * The baseline model file, format version 2: the Affective Process model file's container (an
+ * {@code .npz} archive with the JSON manifest {@code apmodel.json} first, one {@code '<f4'}
+ * array per tensor and the checksums entry last, uncompressed, written atomically; see {@link
+ * ModelArchive}) with its own
  * manifest schema per model type ({@code "convgru"}, {@code "bigru"}, {@code "self-attention"}).
  *
  * <h2>Manifest fields</h2>
  *
  * <ul>
- *   <li>{@code format} {@code "affective-process-model"}, {@code formatVersion} {@code 1},
+ *   <li>{@code format} {@code "affective-process-model"}, {@code formatVersion} {@code 2},
  *       {@code modelType} (one of the three types);
  *   <li>{@code architecture}: the type's sizes ({@code layers}, {@code hiddenSize}, {@code
  *       kernelSize}, {@code axis} ({@code "TIME"} or {@code "FEATURE"}), {@code featureChannels}
@@ -40,12 +43,15 @@ import org.affectiveprocesses.io.TensorSpec;
  *   <li>{@code featureSize}, {@code usePseudoLabels}, {@code labelSpace} (as in the AP file);
  *   <li>{@code inference}: {@code hop} and {@code batchSize};
  *   <li>{@code outputStd}: dy positive numbers, the σ reported with every prediction;
- *   <li>{@code provenance} (as in the AP file);
+ *   <li>{@code inputStandardization} (version 2): {@code frames}, the training frames the input
+ *       statistics were computed on;
+ *   <li>{@code provenance} (as in the AP file; version 2 stores the {@link BaselineTrainingConfig}
+ *       as a structured configuration that {@link BaselineTrainingConfig#fromConfiguration} rebuilds);
  *   <li>{@code parameterCount}: the trainable parameters (the normalisation is not counted);
  *   <li>{@code tensors}: {@code name}, {@code shape}, {@code dtype} ({@code "<f4"}) and {@code
  *       sha256} of every entry: the network's parameters by readable name ({@link
  *       org.affectiveprocesses.baselines.nn.ParameterNames}), then {@value #NORMALIZATION_MEAN} and
- *       {@value #NORMALIZATION_SCALE} (the {@link InputNormalization}).
+ *       {@value #NORMALIZATION_SCALE} (the input rows' {@link InputStandardization}).
  * </ul>
  *
  * <h2>Reading</h2>
@@ -60,8 +66,10 @@ public final class BaselineModelFile {
     public static final String MANIFEST = ModelFile.MANIFEST;
     /** The value of the manifest's {@code format} field (shared with the Affective Process model file). */
     public static final String FORMAT = ModelFile.FORMAT;
-    /** The format version this SDK writes and reads for baselines. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this SDK writes for baselines. */
+    public static final int FORMAT_VERSION = 2;
+    /** The versions read: 1 (no checksums) and 2 (checksums required). */
+    public static final FormatVersions VERSIONS = new FormatVersions(1, FORMAT_VERSION, 2);
     /** The tensor holding the input means. */
     public static final String NORMALIZATION_MEAN = "input_norm.mean";
     /** The tensor holding the input scales. */
@@ -86,7 +94,7 @@ public final class BaselineModelFile {
      * @param inferenceBatchSize windows per forward pass
      * @param provenance how the model was made
      */
-    public record Contents(BaselineSpec spec, BaselineWeights weights, InputNormalization normalization,
+    public record Contents(BaselineSpec spec, BaselineWeights weights, InputStandardization normalization,
             float[] outputStd, int hop, int inferenceBatchSize, Provenance provenance) {
 
         /**
@@ -99,8 +107,8 @@ public final class BaselineModelFile {
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(normalization, "normalization");
             Objects.requireNonNull(provenance, "provenance");
-            if (normalization.size() != spec.inputSize()) {
-                throw new IllegalArgumentException("the normalisation has " + normalization.size()
+            if (normalization.featureSize() != spec.inputSize()) {
+                throw new IllegalArgumentException("the normalisation has " + normalization.featureSize()
                         + " values but the model reads " + spec.inputSize());
             }
             if (outputStd.length != spec.labelSize()) {
@@ -151,6 +159,7 @@ public final class BaselineModelFile {
         for (float s : contents.outputStd()) {
             std.add((double) s);
         }
+        root.putObject("inputStandardization").put("frames", contents.normalization().frames());
         root.set("provenance", Json.provenance(contents.provenance()));
         long parameters = 0;
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
@@ -160,7 +169,7 @@ public final class BaselineModelFile {
         }
         int[] inputShape = {spec.inputSize()};
         arrays.put(NORMALIZATION_MEAN, NpyArray.ofFloats(inputShape, contents.normalization().mean()));
-        arrays.put(NORMALIZATION_SCALE, NpyArray.ofFloats(inputShape, contents.normalization().scale()));
+        arrays.put(NORMALIZATION_SCALE, NpyArray.ofFloats(inputShape, contents.normalization().std()));
         root.put("parameterCount", parameters);
         ModelArchive.write(file, root, arrays);
     }
@@ -184,22 +193,34 @@ public final class BaselineModelFile {
      *
      * @param file the file
      * @return its contents
-     * @throws ModelFormatException if the file is not a valid version-1 baseline model file (the
+     * @throws ModelFormatException if the file is not a valid baseline model file of version 1 or 2 (the
      *     message names the file and the entry or field)
      * @throws IOException if reading fails
      */
     public static Contents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (NpzReader r = NpzArchive.open(file)) {
-            Json.Fields m = ModelArchive.manifest(r, KIND);
-            m.requireFormatVersion(FORMAT_VERSION);
+            Json.Fields m = ModelArchive.manifest(r, KIND, VERSIONS);
+            int version = m.integer("formatVersion");
             String type = m.text("modelType");
             if (!MODEL_TYPES.contains(type)) {
                 throw m.fail("modelType", "is '" + type + "'; a baseline model file is one of " + MODEL_TYPES
                         + (type.equals("affective-process") ? " (load an Affective Process with AffectiveProcess.load)" : ""));
             }
-            m.only("format", "formatVersion", "modelType", "architecture", "featureSize", "usePseudoLabels",
-                    "labelSpace", "inference", "outputStd", "provenance", "parameterCount", "tensors");
+            if (version == 1) {
+                m.only("format", "formatVersion", "modelType", "architecture", "featureSize", "usePseudoLabels",
+                        "labelSpace", "inference", "outputStd", "provenance", "parameterCount", "tensors");
+            } else {
+                m.only("format", "formatVersion", "modelType", "architecture", "featureSize", "usePseudoLabels",
+                        "labelSpace", "inference", "outputStd", "inputStandardization", "provenance", "parameterCount",
+                        "tensors");
+            }
+            long normalizedFrames = 0;
+            if (version >= 2) {
+                Json.Fields st = m.object("inputStandardization");
+                st.only("frames");
+                normalizedFrames = st.longValue("frames");
+            }
             BaselineArchitecture architecture = architecture(type, m.object("architecture"));
             int featureSize = m.integer("featureSize");
             boolean pseudo = m.bool("usePseudoLabels");
@@ -232,8 +253,8 @@ public final class BaselineModelFile {
             String model = architecture.describe();
             Map<String, float[]> values = ModelArchive.tensors(r, m, expected, model, model);
             try {
-                InputNormalization norm = new InputNormalization(values.remove(NORMALIZATION_MEAN),
-                        values.remove(NORMALIZATION_SCALE));
+                InputStandardization norm = InputStandardization.of(values.remove(NORMALIZATION_MEAN),
+                        values.remove(NORMALIZATION_SCALE), normalizedFrames);
                 return new Contents(spec, BaselineWeights.of(parameters, values), norm, std, hop, batch, provenance);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(file, "holds unusable values: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.affectiveprocesses.baselines;
 
 import java.util.Objects;
+import org.affectiveprocesses.api.Configuration;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.metrics.Metric;
 
@@ -59,15 +60,7 @@ public record BaselineTrainingConfig(BaselineArchitecture architecture, boolean 
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
         }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
-        }
+        TrainingConfig.checkAdam(weightDecay, beta1, beta2, adamEpsilon);
         if (!(gradientClipNorm >= 0) || !Double.isFinite(gradientClipNorm)) {
             throw new IllegalArgumentException("gradientClipNorm must be >= 0 (0 = off), got " + gradientClipNorm);
         }
@@ -186,5 +179,40 @@ public record BaselineTrainingConfig(BaselineArchitecture architecture, boolean 
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be >= 1, got " + value);
         }
+    }
+
+    /** The type name of {@link #toConfiguration()}. */
+    public static final String CONFIGURATION_TYPE = "BaselineTrainingConfig";
+
+    /**
+     * This configuration as a structured record for a model's provenance (version 1).
+     *
+     * @return every field; {@link #fromConfiguration} rebuilds an equal record
+     */
+    public Configuration toConfiguration() {
+        return Configuration.builder(CONFIGURATION_TYPE, 1).put("architecture", architecture.toConfiguration())
+                .put("usePseudoLabels", usePseudoLabels).put("seed", seed).put("epochs", epochs)
+                .put("iterationsPerEpoch", iterationsPerEpoch).put("batchSize", batchSize)
+                .put("learningRate", learningRate).put("weightDecay", weightDecay).put("beta1", beta1)
+                .put("beta2", beta2).put("adamEpsilon", adamEpsilon).put("cosineAnnealing", cosineAnnealing)
+                .put("gradientClipNorm", gradientClipNorm).put("hop", hop)
+                .put("inferenceBatchSize", inferenceBatchSize).put("selectionMetric", selectionMetric.name()).build();
+    }
+
+    /**
+     * Rebuilds a configuration from {@link #toConfiguration()}, e.g. from a baseline's provenance.
+     *
+     * @param c the configuration
+     * @return the training configuration
+     * @throws IllegalArgumentException if {@code c} is not one this SDK reads or a value is missing or invalid
+     */
+    public static BaselineTrainingConfig fromConfiguration(Configuration c) {
+        c.require(CONFIGURATION_TYPE, 1);
+        return new BaselineTrainingConfig(BaselineArchitecture.fromConfiguration(c.child("architecture")),
+                c.bool("usePseudoLabels"), c.integer("seed"), c.smallInteger("epochs"),
+                c.smallInteger("iterationsPerEpoch"), c.smallInteger("batchSize"), c.number("learningRate"),
+                c.number("weightDecay"), c.number("beta1"), c.number("beta2"), c.number("adamEpsilon"),
+                c.bool("cosineAnnealing"), c.number("gradientClipNorm"), c.smallInteger("hop"),
+                c.smallInteger("inferenceBatchSize"), c.enumValue("selectionMetric", Metric.class));
     }
 }

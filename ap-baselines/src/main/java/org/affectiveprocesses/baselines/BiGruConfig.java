@@ -1,6 +1,7 @@
 package org.affectiveprocesses.baselines;
 
 import java.util.Locale;
+import org.affectiveprocesses.api.Configuration;
 
 /**
  * A bidirectional GRU (the paper's Action Unit recurrent baseline, Sec. 6: "a 2-layer
@@ -67,5 +68,11 @@ public record BiGruConfig(int layers, int hiddenSize, int windowLength) implemen
     public String describe() {
         return String.format(Locale.ROOT, "BiGRU (%d bidirectional layer%s x %d, L=%d)", layers,
                 layers == 1 ? "" : "s", hiddenSize, windowLength);
+    }
+
+    @Override
+    public Configuration toConfiguration() {
+        return Configuration.builder(MODEL_TYPE, 1).put("layers", layers).put("hiddenSize", hiddenSize)
+                .put("windowLength", windowLength).build();
     }
 }

@@ -2,6 +2,7 @@ package org.affectiveprocesses.baselines;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.affectiveprocesses.api.Configuration;
 
 /**
  * A convolutional GRU (the paper's valence/arousal recurrent baseline, Sec. 6: "a 4-layer
@@ -94,5 +95,12 @@ public record ConvGruConfig(int layers, int hiddenSize, int kernelSize, ConvAxis
                 : "over the feature axis read as " + featureChannels + " channels";
         return String.format(Locale.ROOT, "ConvGRU (%d layers x %d, k=%d %s, L=%d)", layers, hiddenSize,
                 kernelSize, over, windowLength);
+    }
+
+    @Override
+    public Configuration toConfiguration() {
+        return Configuration.builder(MODEL_TYPE, 1).put("layers", layers).put("hiddenSize", hiddenSize)
+                .put("kernelSize", kernelSize).put("axis", axis.name()).put("featureChannels", featureChannels)
+                .put("windowLength", windowLength).build();
     }
 }

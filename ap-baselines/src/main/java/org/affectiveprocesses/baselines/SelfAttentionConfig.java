@@ -1,6 +1,7 @@
 package org.affectiveprocesses.baselines;
 
 import java.util.Locale;
+import org.affectiveprocesses.api.Configuration;
 
 /**
  * A Transformer-encoder self-attention model (the paper's attention baseline, Sec. 6: "a 2-layer
@@ -84,5 +85,12 @@ public record SelfAttentionConfig(int layers, int heads, int modelWidth, int fee
         return String.format(Locale.ROOT, "Self-Attn (%d layers, %d heads, width %d, feed-forward %d%s, L=%d)",
                 layers, heads, modelWidth, feedForwardSize, positionalEncoding ? ", sinusoidal positions" : "",
                 windowLength);
+    }
+
+    @Override
+    public Configuration toConfiguration() {
+        return Configuration.builder(MODEL_TYPE, 1).put("layers", layers).put("heads", heads)
+                .put("modelWidth", modelWidth).put("feedForwardSize", feedForwardSize)
+                .put("positionalEncoding", positionalEncoding).put("windowLength", windowLength).build();
     }
 }

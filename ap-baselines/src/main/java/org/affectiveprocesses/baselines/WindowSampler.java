@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.core.model.InputStandardization;
 
 /**
  * Draws training batches for a baseline from one seeded generator: per clip, a sequence with
@@ -19,7 +20,7 @@ final class WindowSampler {
     private final int length;
     private final int batchSize;
     private final boolean usePseudoLabels;
-    private final InputNormalization normalization;
+    private final InputStandardization normalization;
     private final SplittableRandom rng;
     private final long[] cumulativeStarts;
 
@@ -28,7 +29,7 @@ final class WindowSampler {
     }
 
     WindowSampler(SequenceDataset data, int length, int batchSize, boolean usePseudoLabels,
-            InputNormalization normalization, long seed) {
+            InputStandardization normalization, long seed) {
         this.data = data;
         this.length = length;
         this.batchSize = batchSize;
@@ -48,7 +49,7 @@ final class WindowSampler {
     }
 
     Batch next() {
-        int in = normalization.size();
+        int in = normalization.featureSize();
         int dy = data.labelSpace().size();
         float[] x = new float[batchSize * length * in];
         float[] y = new float[batchSize * length * dy];
@@ -68,7 +69,7 @@ final class WindowSampler {
             }
             for (int j = 0; j < length; j++) {
                 int row = b * length + j;
-                normalization.apply(s, frames[j], usePseudoLabels, x, row * in);
+                normalization.standardizedRow(s, frames[j], usePseudoLabels, x, row * in);
                 for (int d = 0; d < dy; d++) {
                     float v = s.label(frames[j], d);
                     boolean present = !Float.isNaN(v);

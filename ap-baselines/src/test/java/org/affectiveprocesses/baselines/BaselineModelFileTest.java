@@ -20,12 +20,12 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.core.io.ModelFile;
+import org.affectiveprocesses.core.model.ApModelSpec;
+import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.io.NpyArray;
 import org.affectiveprocesses.io.NpzArchive;
 import org.affectiveprocesses.io.NpzReader;
 import org.affectiveprocesses.io.NpzWriter;
-import org.affectiveprocesses.core.model.ApModelSpec;
-import org.affectiveprocesses.core.model.WeightInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +68,8 @@ class BaselineModelFileTest {
         assertThat(read.inferenceBatchSize()).isEqualTo(4);
         assertThat(read.provenance().validationScores()).containsEntry("CCC mean", 0.5);
         assertThat(read.provenance().validationScores().get("MSE mean")).isNaN();
+        assertThat(BaselineTrainingConfig.fromConfiguration(read.provenance().trainingConfig()))
+                .isEqualTo(BaselineTrainingConfig.convGru().withSeed(9));
         try (BaselineModel loaded = BaselineModel.load(file)) {
             Prediction after = loaded.predict(s);
             for (int d = 0; d < spec.labelSize(); d++) {
@@ -87,8 +89,13 @@ class BaselineModelFileTest {
         return file;
     }
 
-    /** A copy of the saved file with its manifest edited and its arrays changed. */
+    /** A copy of the saved file with its manifest edited and its arrays changed (and its checksums recomputed). */
     private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays) throws IOException {
+        return edited(manifest, arrays, true);
+    }
+
+    private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays, boolean checksums)
+            throws IOException {
         Path source = saved();
         Path target = dir.resolve("edited.apmodel");
         try (NpzReader r = NpzArchive.open(source)) {
@@ -99,7 +106,7 @@ class BaselineModelFileTest {
                 values.put(name, r.get(name));
             }
             arrays.accept(values);
-            try (NpzWriter w = NpzArchive.create(target)) {
+            try (NpzWriter w = checksums ? NpzArchive.createWithChecksums(target) : NpzArchive.create(target)) {
                 w.putText(BaselineModelFile.MANIFEST, JSON.writeValueAsString(root));
                 for (Map.Entry<String, NpyArray> e : values.entrySet()) {
                     w.put(e.getKey(), e.getValue());
@@ -115,10 +122,34 @@ class BaselineModelFileTest {
     }
 
     @Test
-    void refusesAnotherVersionOrAnUnknownField() throws IOException {
-        Path v2 = editedManifest(m -> m.put("formatVersion", 2));
+    void versionOneFilesWithoutChecksumsAreStillReadAndVersionTwoNeedsThem() throws IOException {
+        Path v1 = edited(m -> {
+            m.put("formatVersion", 1);
+            m.remove("inputStandardization");
+        }, a -> { }, false);
+        assertThat(BaselineModelFile.read(v1).hop()).isEqualTo(4);
+        Path v2 = edited(m -> { }, a -> { }, false);
         assertThatThrownBy(() -> BaselineModelFile.read(v2)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 2 is not supported").hasMessageContaining("edited.apmodel");
+                .hasMessageContaining("has no entry 'checksums.sha256', which format version 2 requires");
+        try (NpzReader r = NpzArchive.open(saved())) {
+            assertThat(r.hasChecksums()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesAnotherVersionOrAnUnknownField() throws IOException {
+        Path v3 = editedManifest(m -> m.put("formatVersion", 3));
+        assertThatThrownBy(() -> BaselineModelFile.read(v3)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("format version 3 is not supported").hasMessageContaining("edited.apmodel");
+        Path v1WithV2Field = editedManifest(m -> m.put("formatVersion", 1));
+        assertThatThrownBy(() -> BaselineModelFile.read(v1WithV2Field)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("'inputStandardization' is not a known field");
+        Path v1 = editedManifest(m -> {
+            m.put("formatVersion", 1);
+            m.remove("inputStandardization");
+            ((ObjectNode) m.get("provenance")).put("trainingConfig", "BaselineTrainingConfig[...]");
+        });
+        assertThat(BaselineModelFile.read(v1).normalization().frames()).isZero();
         Path extra = editedManifest(m -> ((ObjectNode) m.get("architecture")).put("dilation", 2));
         assertThatThrownBy(() -> BaselineModelFile.read(extra)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("'architecture.dilation'").hasMessageContaining("not a known field");
@@ -160,7 +191,7 @@ class BaselineModelFileTest {
     void pointsAffectiveProcessFilesToTheirLoader() throws IOException {
         Path ap = dir.resolve("ap.apmodel");
         ApModelSpec spec = new ApModelSpec(ApArchitecture.paper(), 8, VA);
-        ModelFile.write(ap, new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 1), InferenceOptions.paper(),
+        ModelFile.write(ap, ModelFile.Contents.of(WeightInitializer.initialize(spec, 1), InferenceOptions.paper(),
                 RandomModels.PROVENANCE));
         assertThat(BaselineModelFile.modelType(ap)).isEqualTo("affective-process");
         assertThatThrownBy(() -> BaselineModelFile.read(ap)).isInstanceOf(ModelFormatException.class)

@@ -10,11 +10,13 @@ import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.baselines.nn.ParameterInit;
 import org.affectiveprocesses.baselines.nn.ParameterNames;
 import org.affectiveprocesses.baselines.nn.TemporalNetwork;
+import org.affectiveprocesses.core.model.InputStandardization;
 
 /** Untrained models with seeded weights, for tests of prediction and files. */
 final class RandomModels {
-    static final Provenance PROVENANCE = new Provenance("test", "djl", "2021-06-19T12:00:00Z", "config", "train",
-            "validation", new LinkedHashMap<>(Map.of("CCC mean", 0.5, "MSE mean", Double.NaN)), 3);
+    static final Provenance PROVENANCE = new Provenance("test", "djl", "2021-06-19T12:00:00Z",
+            BaselineTrainingConfig.convGru().withSeed(9).toConfiguration(), "train", "validation",
+            new LinkedHashMap<>(Map.of("CCC mean", 0.5, "MSE mean", Double.NaN)), 3);
 
     private RandomModels() {
     }
@@ -36,7 +38,7 @@ final class RandomModels {
             std[d] = 0.3f + 0.1f * d;
         }
         return new BaselineModelFile.Contents(spec, BaselineWeights.of(spec.tensors(), values),
-                new InputNormalization(mean, scale), std, hop, 4, PROVENANCE);
+                InputStandardization.of(mean, scale, 100), std, hop, 4, PROVENANCE);
     }
 
     static BaselineModel open(BaselineSpec spec, long seed, int hop) {

@@ -1,5 +1,6 @@
 package org.affectiveprocesses.charts;
 
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -45,6 +47,7 @@ public final class WindowChart {
     private int from;
     private int to;
     private String title;
+    private String subtitle;
     private int width = DEFAULT_WIDTH;
     private int height = DEFAULT_HEIGHT;
 
@@ -104,6 +107,18 @@ public final class WindowChart {
         }
         this.from = fromFrame;
         this.to = toFrame;
+        return this;
+    }
+
+    /**
+     * A line under the title, e.g. what σ and the samples are ({@code ap plot window} says whether σ
+     * is calibrated and that the samples are the decoder's mean for latents drawn from N(μ_C, σ_C)).
+     *
+     * @param text the subtitle
+     * @return this builder
+     */
+    public WindowChart subtitle(String text) {
+        this.subtitle = Objects.requireNonNull(text, "subtitle");
         return this;
     }
 
@@ -203,6 +218,9 @@ public final class WindowChart {
         String heading = title != null ? title : sequence.id() + ": " + dim + ", frames " + from + "-" + (to - 1);
         JFreeChart chart = new JFreeChart(heading, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        if (subtitle != null) {
+            chart.addSubtitle(0, new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        }
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         return new Chart(chart, width, height);

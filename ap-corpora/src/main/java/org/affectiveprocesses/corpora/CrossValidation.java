@@ -146,10 +146,11 @@ public final class CrossValidation {
                     }
                     double[][] truth = Evaluation.truth(s);
                     double[][] mean = Evaluation.means(predictions.get(i));
+                    double[][] std = Evaluation.stds(predictions.get(i));
                     double[][] pseudo = Evaluation.pseudoLabels(s);
-                    model.addSequence(s.id(), truth, mean);
+                    model.addSequence(s.id(), truth, mean, std);
                     backbone.addSequence(s.id(), truth, pseudo);
-                    pooledModel.addSequence(s.id(), truth, mean);
+                    pooledModel.addSequence(s.id(), truth, mean, std);
                     pooledBackbone.addSequence(s.id(), truth, pseudo);
                 }
                 done += chunk.size();

@@ -15,7 +15,10 @@ import org.affectiveprocesses.metrics.Pooling;
 /**
  * Scores a model (or the backbone's pseudo-labels) on a dataset against its ground truth, pooling
  * all labelled frames of the partition as the paper does (or averaging per sequence). Frames
- * without a face or without an annotation are skipped.
+ * without a face or without an annotation are skipped. When the model reports a standard
+ * deviation, the report also measures its calibration ({@link EvaluationReport#calibration()}:
+ * coverage of ±1σ and ±2σ, Gaussian NLL, calibration error and sharpness). {@link #dataWarnings}
+ * says when the data do not look like what the model was trained on.
  */
 public final class Evaluation {
     /** The metrics every evaluation computes: CCC, PCC, ICC(3,1), MSE, RMSE, MAE. */
@@ -62,7 +65,7 @@ public final class Evaluation {
             for (int i = 0; i < chunk.size(); i++) {
                 AffectSequence s = chunk.get(i);
                 Prediction p = predictions.get(i);
-                b.addSequence(s.id(), truth(s), means(p));
+                b.addSequence(s.id(), truth(s), means(p), stds(p));
             }
         }
         return b.build(pooling, METRICS.toArray(Metric[]::new));
@@ -104,17 +107,77 @@ public final class Evaluation {
      * @return the means as [frame][dim], {@code NaN} where the frame was not predicted
      */
     public static double[][] means(Prediction p) {
+        return perFrame(p, p::mean);
+    }
+
+    /** One value of a sequence per frame and label dimension. */
+    /**
+     * The predicted standard deviation of every frame, [frame][dimension] (NaN where no prediction).
+     *
+     * @param p a prediction
+     * @return its σ
+     */
+    public static double[][] stds(Prediction p) {
+        return perFrame(p, p::std);
+    }
+
+    private static double[][] perFrame(Prediction p, FrameValue value) {
         int dy = p.labelSpace().size();
         double[][] out = new double[p.length()][dy];
         for (int t = 0; t < p.length(); t++) {
             for (int d = 0; d < dy; d++) {
-                out[t][d] = p.mean(t, d);
+                out[t][d] = value.at(t, d);
             }
         }
         return out;
     }
 
-    /** One value of a sequence per frame and label dimension. */
+    /**
+     * What differs between the data a model was trained on (its provenance) and the data about to
+     * be scored, as warnings for people to read: another corpus (the part of the data names
+     * before the last {@code /}, e.g. {@code synthetic-va(seed 1)} in {@code
+     * synthetic-va(seed 1)/test}), or the very data it was trained or validated on. Scores are
+     * computed either way; callers print these (the {@code ap} commands do).
+     *
+     * @param model the model
+     * @param data the data to score
+     * @return the warnings, empty when nothing looks wrong or the model's training data are unknown
+     */
+    public static List<String> dataWarnings(AffectModel model, SequenceDataset data) {
+        String trainedOn = model.info().provenance().trainingData();
+        List<String> warnings = new ArrayList<>();
+        if (trainedOn.isBlank()) {
+            return warnings;
+        }
+        String here = data.identity();
+        if (here.equals(trainedOn)) {
+            warnings.add("'" + data.name() + "' is the data this model was trained on; its scores are training scores");
+        } else if (here.equals(model.info().provenance().validationData())) {
+            warnings.add("'" + data.name() + "' is the data this model was validated (and calibrated) on;"
+                    + " report scores of data it has not seen");
+        }
+        String corpus = corpusOf(data.name());
+        String trainingCorpus = corpusOf(nameOf(trainedOn));
+        if (!corpus.equals(trainingCorpus)) {
+            warnings.add("this model was trained on '" + trainingCorpus + "' but '" + data.name()
+                    + "' comes from '" + corpus + "': scores on other data than the model was made for can be"
+                    + " meaningless (a different backbone, feature scaling or generator seed)");
+        }
+        return warnings;
+    }
+
+    /** The data name of an {@link SequenceDataset#identity()} text (the part before " (sizes)"). */
+    private static String nameOf(String identity) {
+        int sizes = identity.lastIndexOf(" (");
+        return sizes < 0 ? identity : identity.substring(0, sizes);
+    }
+
+    /** The corpus part of a data name: everything before the last '/' (the split), or the whole name. */
+    private static String corpusOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(0, slash);
+    }
+
     @FunctionalInterface
     private interface FrameValue {
         float at(int t, int d);

@@ -14,10 +14,13 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
+import org.affectiveprocesses.core.model.InputStandardization;
 import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.core.training.ClipSampler;
 import org.affectiveprocesses.core.training.TrainingBatch;
@@ -26,7 +29,10 @@ import org.affectiveprocesses.engine.djl.DjlSgemm;
 import org.affectiveprocesses.engine.tensorflow.TfBackend;
 import org.affectiveprocesses.engine.tensorflow.TfSgemm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Throughput of the paper's configuration (dx 512, dy 2, L = 70, C = 40) through the SDK, next to
@@ -34,7 +40,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Per engine (DJL, TensorFlow): inference windows/s (batch 1 and 64), training steps/s "
-                + "(batch 16, L=70) and sgemm GFLOP/s.")
+                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "seconds per measurement (default ${DEFAULT-VALUE})")
@@ -44,10 +50,30 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int rounds = 5;
 
+    @Spec
+    CommandSpec commandSpec;
+    @Option(names = "--live", description = "instead: the live stream's AP update per new frame (features in, affect "
+            + "out) against recomputing the window with the batch API, in --rounds interleaved rounds (percentiles "
+            + "over all of them), and its memory over --live-frames frames")
+    boolean live;
+
+    @Option(names = "--live-frames", description = "frames streamed for the memory figure of --live "
+            + "(default ${DEFAULT-VALUE})")
+    long liveFrames = 1_000_000;
+
     @Override
     public Integer call() {
-        if (rounds < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("--rounds must be >= 1 and --seconds > 0, got " + rounds + ", " + seconds);
+        if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new ParameterException(commandSpec.commandLine(), "--rounds must be >= 1 and --seconds > 0, got "
+                    + rounds + ", " + seconds);
+        }
+        if (live) {
+            if (liveFrames < 1 || liveFrames > Integer.MAX_VALUE) {
+                throw new ParameterException(commandSpec.commandLine(), "--live-frames must be in [1, "
+                        + Integer.MAX_VALUE + "], got " + liveFrames);
+            }
+            new LiveBench(rounds, 4_000, 400, liveFrames).run();
+            return 0;
         }
         ApModelSpec spec = ApModelSpec.paperValenceArousal();
         long macs = spec.complexity(70).multiplyAdds();
@@ -68,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void bench(ApBackend backend, DoubleSupplier sgemmRound, ApModelSpec spec, long macs) {
         Engine cpu = Engine.named(backend.name()).onDevice("cpu");
-        Provenance none = new Provenance("bench", backend.name(), "", "", "", "", java.util.Map.of(), 0);
+        Provenance none = Provenance.untrained("bench", backend.name(), "benchmark weights");
         TrainingConfig config = TrainingConfig.valenceArousal().toBuilder().clipLength(70, 70).build();
         ClipSampler sampler = new ClipSampler(randomData(spec, 8, 400), config, spec.architecture().latentSize(), 1);
         List<TrainingBatch> batches = new ArrayList<>();
@@ -79,8 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         double batch1 = 0;
         double batch64 = 0;
         double steps = 0;
-        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(backend, cpu,
-                WeightInitializer.initialize(spec, 1), InferenceOptions.paper(), none);
+        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(backend, cpu, standardised(spec, none));
                 TrainingKernel k = backend.openTraining(WeightInitializer.initialize(spec, 1), config, cpu)) {
             List<AffectSequence> one = windows(spec, 1);
             List<AffectSequence> many = windows(spec, 64);
@@ -114,6 +139,19 @@ public final class BenchCommand implements Callable<Integer> {
         return steps / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Initialised weights with an input standardisation, as trained models have: it is folded into
+     * the first layers, so it must cost nothing per window.
+     */
+    static ModelFile.Contents standardised(ApModelSpec spec, Provenance provenance) {
+        float[] mean = new float[spec.featureSize()];
+        float[] std = new float[spec.featureSize()];
+        java.util.Arrays.fill(mean, 0.25f);
+        java.util.Arrays.fill(std, 2f);
+        return new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 1), InputStandardization.of(mean, std, 1),
+                UncertaintyCalibration.none(spec.labelSize()), InferenceOptions.paper(), provenance);
+    }
+
     private static List<AffectSequence> windows(ApModelSpec spec, int count) {
         List<AffectSequence> windows = new ArrayList<>();
         for (AffectSequence s : randomData(spec, count, 70)) {
@@ -123,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private double windowsPerSecond(AffectiveProcess ap, List<AffectSequence> windows) {
-        InferenceOptions o = InferenceOptions.paper().withBatchSize(windows.size());
+        InferenceOptions o = InferenceOptions.paper();
         for (int i = 0; i < 10; i++) {
             ap.predictAll(windows, o);
         }

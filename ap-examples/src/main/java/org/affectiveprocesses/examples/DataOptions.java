@@ -26,7 +26,7 @@ final class DataOptions {
     String synthetic;
 
     @Option(names = "--synthetic-seed", paramLabel = "N", description = "seed of the synthetic corpus (default ${DEFAULT-VALUE})")
-    long syntheticSeed = 1;
+    long syntheticSeed = SyntheticConfig.DEFAULT_SEED;
 
     @Option(names = "--cache-mb", paramLabel = "MiB",
             description = "memory for feature-store videos (default: 512 MiB or a quarter of the heap)")

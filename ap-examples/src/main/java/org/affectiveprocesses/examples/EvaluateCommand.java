@@ -15,8 +15,10 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.HtmlReport;
-import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.charts.ReliabilityChart;
 import org.affectiveprocesses.corpora.CrossValidation;
+import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;
 import picocli.CommandLine.Command;
@@ -103,6 +105,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (figures < 0 || samples < 0) {
             throw new ParameterException(spec.commandLine(), "--figures and --samples must be >= 0");
         }
+        if (samples > InferenceOptions.MAX_SAMPLES) {
+            throw new ParameterException(spec.commandLine(), "--samples must be at most " + InferenceOptions.MAX_SAMPLES);
+        }
+        for (Path file : new Path[] {json, csv, html}) {
+            if (file != null) {
+                Outputs.checkFile(file, file == json ? "--json" : file == csv ? "--csv" : "--html");
+            }
+        }
+        if (figuresDir != null) {
+            Outputs.checkDirectory(figuresDir, "--figures-dir", false);
+        }
         AffectCorpus corpus = data.open();
         List<AffectiveProcess> loaded = new ArrayList<>();
         try {
@@ -113,6 +126,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("model " + m + " reads " + ap.featureSize() + " features and predicts "
                             + ap.labelSpace().name() + ", but the data has " + corpus.featureSize() + " features and "
                             + corpus.labelSpace().name() + "; evaluate it on data of its own kind");
+                }
+            }
+            for (int i = 0; i < splitNames.size(); i++) {
+                AffectiveProcess ap = loaded.get(loaded.size() == 1 ? 0 : i);
+                for (String warning : Evaluation.dataWarnings(ap, corpus.split(splitNames.get(i)))) {
+                    System.err.println("ap evaluate: warning: " + models.get(loaded.size() == 1 ? 0 : i) + ": " + warning);
                 }
             }
             evaluate(corpus, loaded, splitNames, rule);
@@ -152,6 +171,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println("## All metrics of " + modelName + (report.folds().size() > 1 ? ", pooled over the folds" : ""));
         out.println();
         out.println(report.pooled().toMarkdown());
+        if (report.pooled().hasCalibration()) {
+            out.println("## Calibration of σ" + (report.folds().size() > 1 ? ", pooled over the folds" : ""));
+            out.println();
+            out.println(report.pooled().calibration().toMarkdown());
+            for (int i = 0; i < aps.size(); i++) {
+                out.println(models.get(i).getFileName() + ": " + CalibrationText.describe(aps.get(i).calibration()));
+            }
+            out.println();
+        }
 
         ContextStudy.Result study = null;
         if (contextStudy) {
@@ -161,16 +189,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println(study.toMarkdown());
         }
         if (json != null) {
-            ReportFiles.write(json, ReportFiles.json(data.describe(), modelFiles, first, report, study));
+            Outputs.writeString(json, ReportFiles.json(data.describe(), modelFiles, first, report, study));
             out.println("Wrote " + json);
         }
         if (csv != null) {
-            ReportFiles.write(csv, ReportFiles.csv(report));
+            Outputs.writeString(csv, ReportFiles.csv(report));
             out.println("Wrote " + csv);
         }
         if (html != null || figuresDir != null) {
             List<WindowFigures.Figure> figs = WindowFigures.of(aps.get(0), first, corpus.split(splitNames.get(0)),
                     figures, samples);
+            if (report.pooled().hasCalibration()) {
+                figs.add(0, new WindowFigures.Figure("Reliability diagram" + (report.folds().size() > 1 ? " pooled over the folds"
+                        : " on " + splitNames.get(0)) + ": observed against expected frequency of the truth below each"
+                        + " predicted quantile; on the diagonal σ is calibrated",
+                        ReliabilityChart.of(report.pooled().calibration()).build(), "reliability"));
+            }
             if (study != null) {
                 figs.add(0, new WindowFigures.Figure("Context selection (Fig. 3) on " + splitNames.get(0)
                         + ": " + headline.displayName() + " vs number of context points; dashed: the backbone",
@@ -178,13 +212,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "fig3-context-study"));
             }
             if (figuresDir != null) {
+                Outputs.directory(figuresDir);
                 for (WindowFigures.Figure f : figs) {
-                    f.chart().save(figuresDir.resolve(f.name() + ".png"));
+                    Outputs.write(figuresDir.resolve(f.name() + ".png"), f.chart()::write);
                 }
                 out.println("Wrote " + figs.size() + " figures to " + figuresDir);
             }
             if (html != null) {
-                html(report, headline, study, modelFiles, first, figs).save(html);
+                Outputs.writeString(html, html(report, headline, study, modelFiles, first, figs).html());
                 out.println("Wrote " + html);
             }
         }
@@ -224,6 +259,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         b.heading("All metrics");
         b.table("Pooled", report.pooled());
         b.table("Pooled", report.pooledBackbone());
+        if (report.pooled().hasCalibration()) {
+            b.heading("Calibration of σ");
+            b.markdown(report.pooled().calibration().toMarkdown());
+        }
         if (study != null) {
             b.heading("Context selection");
             b.markdown(study.toMarkdown());

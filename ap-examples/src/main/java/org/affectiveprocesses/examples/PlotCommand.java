@@ -9,18 +9,17 @@ import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.SequenceDataset;
-import org.affectiveprocesses.charts.Chart;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.WindowChart;
 import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.evaluation.Evaluation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ap plot}: the paper's figures as PNG files. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -70,12 +69,17 @@ public final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int[] wh = pixels(size);
+            if (samples < 0 || samples > InferenceOptions.MAX_SAMPLES) {
+                throw new ParameterException(spec.commandLine(), "--samples must be in [0, " + InferenceOptions.MAX_SAMPLES
+                        + "], got " + samples);
+            }
+            Outputs.checkFile(out, "--out");
             SequenceDataset ds = data.open().split(split);
             AffectSequence s = find(ds, sequence);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 InferenceOptions o = protocol.apply(ap.defaultOptions()).withSamples(samples, 7);
                 Prediction p = ap.predict(s, o);
-                WindowChart chart = WindowChart.of(s, p).size(wh[0], wh[1]);
+                WindowChart chart = WindowChart.of(s, p).size(wh[0], wh[1]).subtitle(WindowFigures.legend(ap, samples));
                 if (dimension != null) {
                     chart.dimension(dimension);
                 }
@@ -85,7 +89,7 @@ public final class PlotCommand implements Callable<Integer> {
                 } else {
                     chart.window(windowIndex != null ? windowIndex : p.windows().size() / 2);
                 }
-                chart.build().save(out);
+                Outputs.write(out, chart.build()::write);
             }
             System.out.println("Wrote " + out + " (" + s.id() + ")");
             return 0;
@@ -128,6 +132,7 @@ public final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int[] wh = pixels(size);
+            Outputs.checkFile(out, "--out");
             SequenceDataset ds = data.open().split(split);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 ContextStudy.Result r;
@@ -143,8 +148,7 @@ public final class PlotCommand implements Callable<Integer> {
                 if (dimension != null) {
                     c.dimension(dimension);
                 }
-                Chart chart = c.build();
-                chart.save(out);
+                Outputs.write(out, c.build()::write);
                 System.out.println(r.toMarkdown());
                 System.out.printf(Locale.ROOT, "Backbone: %.3f%nWrote %s%n", backbone, out);
             }

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.affectiveprocesses.api.InferenceOptions;
-import org.affectiveprocesses.evaluation.ContextStudy;
 import org.affectiveprocesses.corpora.CrossValidation;
+import org.affectiveprocesses.evaluation.ContextStudy;
+import org.affectiveprocesses.metrics.Calibration;
+import org.affectiveprocesses.metrics.CalibrationReport;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 
@@ -81,13 +80,6 @@ final class ReportFiles {
         return sb.toString();
     }
 
-    /** Writes text to a file (UTF-8), creating parent directories. */
-    static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
     private static ObjectNode report(EvaluationReport e) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("model", e.modelName());
@@ -102,6 +94,33 @@ final class ReportFiles {
                 put(mv, d, e.value(m, d));
             }
             put(mv, "mean", e.mean(m));
+        }
+        if (e.hasCalibration()) {
+            n.set("calibration", calibration(e.calibration()));
+        }
+        return n;
+    }
+
+    /** Every calibration measure per column (dimensions and "All"), and the reliability diagram. */
+    private static ObjectNode calibration(CalibrationReport c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (CalibrationReport.Measure m : CalibrationReport.Measure.values()) {
+            ObjectNode mv = n.putObject(m.displayName());
+            for (String column : c.columns()) {
+                put(mv, column, c.value(m, column));
+            }
+        }
+        ObjectNode reliability = n.putObject("reliability");
+        ArrayNode levels = reliability.putArray("expected");
+        for (double p : Calibration.levels()) {
+            levels.add(p);
+        }
+        ObjectNode observed = reliability.putObject("observed");
+        for (String column : c.columns()) {
+            ArrayNode a = observed.putArray(column);
+            for (double v : c.observedFrequencies(column)) {
+                a.add(v);
+            }
         }
         return n;
     }
@@ -133,6 +152,16 @@ final class ReportFiles {
     }
 
     private static void rows(StringBuilder sb, String scope, String model, EvaluationReport e) {
+        if (e.hasCalibration()) {
+            CalibrationReport c = e.calibration();
+            for (CalibrationReport.Measure m : CalibrationReport.Measure.values()) {
+                for (String column : c.columns()) {
+                    sb.append(csvField(scope)).append(',').append(csvField(model)).append(',')
+                            .append(csvField(m.displayName())).append(',').append(csvField(column)).append(',')
+                            .append(csvNumber(c.value(m, column))).append('\n');
+                }
+            }
+        }
         for (Metric m : e.metrics()) {
             List<String> dims = e.dimensions();
             for (String d : dims) {

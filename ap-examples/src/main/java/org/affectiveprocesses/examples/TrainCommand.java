@@ -13,6 +13,7 @@ import org.affectiveprocesses.api.Objective;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", paramLabel = "N", description = "size of r and z (the paper: 128)")
     Integer latent;
 
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "standardise the features with the training split's statistics (default: on; "
+                    + "--no-standardize reads them raw, as the paper does)")
+    boolean standardize;
+
+    @Option(names = "--calibrate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "calibrate σ on the validation split after training (variance scaling; default: on)")
+    boolean calibrate;
+
     @Mixin
     InferenceOverrides validationProtocol;
 
@@ -85,11 +95,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        config(LabelKind.VALENCE_AROUSAL); // the options, checked before any work (both presets share the rules)
+        Outputs.checkFile(out, "--out");
         PrintStream console = System.out;
         AffectCorpus corpus = data.open();
         SequenceDataset train = corpus.split(trainSplit);
         SequenceDataset validation = corpus.split(validationSplit);
-        TrainingConfig config = config(corpus);
+        TrainingConfig config = config(corpus.labelSpace().kind());
         console.printf(Locale.ROOT, "Training %s (%s) on %s: %s (%d sequences), validating on %s (%d)%n",
                 config.architecture().displayName(), config.objective().label(), data.describe(), train.name(),
                 train.size(), validation.name(), validation.size());
@@ -117,16 +129,23 @@ public final class TrainCommand implements Callable<Integer> {
                     scores.append(String.format(Locale.ROOT, "%s%s %.3f", scores.length() == 0 ? "" : ", ", k, v)));
             console.printf(Locale.ROOT, "Saved %s: %,d parameters, best epoch %d; validation %s%n", out,
                     ap.info().parameters(), ap.info().provenance().bestEpoch(), scores);
+            console.println();
+            console.println("## Calibration of σ on " + validation.name());
+            console.println();
+            console.println(CalibrationText.table(CalibrationText.measure(ap, validation), ap.calibration()));
         }
         return 0;
     }
 
-    private TrainingConfig config(AffectCorpus corpus) {
+    /** The configuration of the options for data of this kind; a bad option is a usage error. */
+    private TrainingConfig config(LabelKind kind) {
         try {
-            TrainingConfig base = corpus.labelSpace().kind() == LabelKind.ACTION_UNITS
+            TrainingConfig base = kind == LabelKind.ACTION_UNITS
                     ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal();
             TrainingConfig.Builder b = base.toBuilder().seed(seed).epochs(full ? 25 : epochs)
-                    .iterationsPerEpoch(full ? 1000 : iterations).objective(objective(objective));
+                    .iterationsPerEpoch(full ? 1000 : iterations).objective(objective(objective))
+                    .standardizeInputs(standardize).calibration(calibrate ? UncertaintyCalibration.Method.VARIANCE_SCALING
+                            : UncertaintyCalibration.Method.NONE);
             if (batch != null) {
                 b.batchSize(batch);
             }
@@ -148,7 +167,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The objective of its paper label. */
+    /**
+     * The objective of its paper label.
+     *
+     * @throws IllegalArgumentException naming the labels if there is no such objective
+     */
     static Objective objective(String label) {
         for (Objective o : Objective.values()) {
             if (o.label().equalsIgnoreCase(label)) {

@@ -46,12 +46,24 @@ final class WindowFigures {
                 Chart c = WindowChart.of(s, p).dimension(d).window(w).build();
                 out.add(new Figure(s.id() + ", " + dim + ", frames " + window.start() + "-"
                         + (window.start() + window.length() - 1) + " (window " + (w + 1) + " of " + p.windows().size()
-                        + "): ground truth, backbone, AP mean ± σ, " + samples + " function samples and the "
-                        + window.contextSize() + " selected context frames", c,
+                        + "): ground truth, backbone, AP mean ± σ" + calibrated(ap) + ", " + samples
+                        + " function samples (the decoder's mean for z drawn from N(μ_C, σ_C), the global latent of the"
+                        + " window's context: curves the model finds plausible; their spread around the mean is scaled"
+                        + " by the same calibration as σ) and the " + window.contextSize() + " selected context frames", c,
                         "fig4-" + s.id().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + dim));
             }
         }
         return out;
+    }
+
+    /** What the band and the samples of a window chart are, in one line. */
+    static String legend(AffectiveProcess ap, int samples) {
+        return "band: AP mean ± σ" + calibrated(ap) + (samples == 0 ? ""
+                : "; " + samples + " function samples: the decoder's mean for z ~ N(μ_C, σ_C), spread scaled like σ");
+    }
+
+    private static String calibrated(AffectiveProcess ap) {
+        return ap.calibration().isIdentity() ? " (σ not calibrated)" : " (σ calibrated on " + ap.calibration().data() + ")";
     }
 
     private static int[] dimensions(AffectSequence s, ContextWindow w) {

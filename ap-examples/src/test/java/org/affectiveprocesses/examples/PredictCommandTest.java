@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.engine.djl.DjlBackend;
@@ -27,9 +27,8 @@ class PredictCommandTest {
     void predictWithAModelAddsTheAffectiveProcessColumns() throws IOException {
         Path model = dir.resolve("va256.apmodel");
         ApModelSpec spec = new ApModelSpec(ApArchitecture.paper(), 256, LabelSpace.valenceArousal());
-        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl"),
-                WeightInitializer.initialize(spec, 5), InferenceOptions.paper(),
-                new Provenance("test", "djl", "", "untrained", "", "", Map.of(), 0))) {
+        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl"), ModelFile.Contents.of(
+                WeightInitializer.initialize(spec, 5), InferenceOptions.paper(), Provenance.untrained("test", "djl", "untrained")))) {
             ap.save(model);
         }
         Path clip = ExtractCommandTest.greyClip(dir.resolve("grey.avi"), 5);
@@ -47,9 +46,8 @@ class PredictCommandTest {
     @Test
     void aModelForOtherFeaturesIsRefused() throws IOException {
         Path model = dir.resolve("va512.apmodel");
-        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl"),
-                WeightInitializer.initialize(ApModelSpec.paperValenceArousal(), 5), InferenceOptions.paper(),
-                new Provenance("test", "djl", "", "untrained", "", "", Map.of(), 0))) {
+        try (WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl"), ModelFile.Contents.of(
+                WeightInitializer.initialize(ApModelSpec.paperValenceArousal(), 5), InferenceOptions.paper(), Provenance.untrained("test", "djl", "untrained")))) {
             ap.save(model);
         }
         Path clip = ExtractCommandTest.greyClip(dir.resolve("grey.avi"), 3);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.affectiveprocesses.api.Configuration;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
@@ -128,7 +129,8 @@ public final class Json {
 
     /**
      * The JSON form of a provenance: {@code sdkVersion}, {@code engine}, {@code createdUtc},
-     * {@code trainingConfig}, {@code trainingData}, {@code validationData} (strings),
+     * {@code trainingData}, {@code validationData} (strings), {@code trainingConfig} (a {@link
+     * #configuration(Configuration) configuration} object; files of older formats hold a string),
      * {@code validationScores} (score name to number; a non-finite score as the string
      * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, a missing one as {@code null}) and
      * {@code bestEpoch}.
@@ -141,7 +143,7 @@ public final class Json {
         n.put("sdkVersion", p.sdkVersion());
         n.put("engine", p.engine());
         n.put("createdUtc", p.createdUtc());
-        n.put("trainingConfig", p.trainingConfig());
+        n.set("trainingConfig", configuration(p.trainingConfig()));
         n.put("trainingData", p.trainingData());
         n.put("validationData", p.validationData());
         ObjectNode scores = n.putObject("validationScores");
@@ -191,9 +193,98 @@ public final class Json {
             }
             scores.put(e.getKey(), d);
         }
-        return new Provenance(f.text("sdkVersion"), f.text("engine"), f.text("createdUtc"),
-                f.text("trainingConfig"), f.text("trainingData"), f.text("validationData"), scores,
-                f.integer("bestEpoch"));
+        Configuration config = f.raw("trainingConfig").isTextual() ? Configuration.textOnly(f.text("trainingConfig"))
+                : configuration(f.object("trainingConfig"));
+        return new Provenance(f.text("sdkVersion"), f.text("engine"), f.text("createdUtc"), config,
+                f.text("trainingData"), f.text("validationData"), scores, f.integer("bestEpoch"));
+    }
+
+    /**
+     * The JSON form of a configuration: {@code type} (string), {@code version} (integer) and
+     * {@code values}, an object whose fields are strings, integers, numbers (written with a
+     * fraction or exponent so that they read back as numbers), booleans or nested configurations.
+     *
+     * @param c the configuration
+     * @return its JSON object
+     */
+    public static ObjectNode configuration(Configuration c) {
+        ObjectNode n = object();
+        n.put("type", c.type());
+        n.put("version", c.version());
+        ObjectNode values = n.putObject("values");
+        c.values().forEach((k, v) -> {
+            if (v instanceof String text) {
+                values.put(k, text);
+            } else if (v instanceof Long l) {
+                values.put(k, l.longValue());
+            } else if (v instanceof Double d) {
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException("configuration value '" + k + "' of " + c.type() + " is " + d
+                            + "; only finite numbers are stored");
+                }
+                values.put(k, d.doubleValue());
+            } else if (v instanceof Boolean b) {
+                values.put(k, b.booleanValue());
+            } else {
+                values.set(k, configuration((Configuration) v));
+            }
+        });
+        return n;
+    }
+
+    /**
+     * Reads a configuration written by {@link #configuration(Configuration)}: integers become
+     * Long values, other numbers Double values; nesting is limited to {@value #MAX_CONFIGURATION_DEPTH}
+     * levels. Only the SDK's value types are created.
+     *
+     * @param f the configuration's object
+     * @return the configuration
+     * @throws ModelFormatException if a field is missing, unknown or of another kind
+     */
+    public static Configuration configuration(Fields f) throws ModelFormatException {
+        return configuration(f, 0);
+    }
+
+    /** The deepest nesting of configurations read. */
+    public static final int MAX_CONFIGURATION_DEPTH = 8;
+
+    private static Configuration configuration(Fields f, int depth) throws ModelFormatException {
+        if (depth >= MAX_CONFIGURATION_DEPTH) {
+            throw f.fail("", "nests configurations deeper than " + MAX_CONFIGURATION_DEPTH + " levels");
+        }
+        f.only("type", "version", "values");
+        String type = f.text("type");
+        int version = f.integer("version");
+        Fields values = f.object("values");
+        Configuration.Builder b;
+        try {
+            b = Configuration.builder(type, version);
+        } catch (IllegalArgumentException e) {
+            throw f.fail("", "is not a valid configuration: " + e.getMessage());
+        }
+        for (Map.Entry<String, JsonNode> e : values.entries()) {
+            String k = e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isTextual()) {
+                b.put(k, v.textValue());
+            } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+                b.put(k, v.longValue());
+            } else if (v.isFloatingPointNumber() && Double.isFinite(v.doubleValue())) {
+                b.put(k, v.doubleValue());
+            } else if (v.isBoolean()) {
+                b.put(k, v.booleanValue());
+            } else if (v.isObject()) {
+                b.put(k, configuration(values.object(k), depth + 1));
+            } else {
+                throw values.fail(k, "must be a string, an integer, a finite number, a boolean or a configuration,"
+                        + " found " + Fields.describe(v));
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw f.fail("", "is not a valid configuration: " + e.getMessage());
+        }
     }
 
     /**
@@ -451,15 +542,30 @@ public final class Json {
          * @throws ModelFormatException if the field is missing, not an integer or another version
          */
         public void requireFormatVersion(int supported) throws ModelFormatException {
+            formatVersion(supported, supported);
+        }
+
+        /**
+         * Reads the integer field {@code formatVersion} of a manifest and checks that this SDK
+         * reads it.
+         *
+         * @param oldest the oldest version this SDK reads
+         * @param newest the newest version this SDK reads
+         * @return the version
+         * @throws ModelFormatException if the field is missing, not an integer or outside the range
+         */
+        public int formatVersion(int oldest, int newest) throws ModelFormatException {
             JsonNode version = raw("formatVersion");
             if (!version.isIntegralNumber() || !version.canConvertToInt()) {
                 throw fail("formatVersion", "must be an integer, found " + describe(version));
             }
-            if (version.intValue() != supported) {
-                throw new ModelFormatException(file, "format version " + version.intValue()
-                        + " is not supported; this SDK reads " + supported + " (entry '" + entry
+            int v = version.intValue();
+            if (v < oldest || v > newest) {
+                throw new ModelFormatException(file, "format version " + v + " is not supported; this SDK reads "
+                        + (oldest == newest ? String.valueOf(oldest) : oldest + " to " + newest) + " (entry '" + entry
                         + "' field '" + qualify("formatVersion") + "')");
             }
+            return v;
         }
 
         /**

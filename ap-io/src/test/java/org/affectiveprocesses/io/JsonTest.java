@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
+import org.affectiveprocesses.api.Configuration;
+import org.affectiveprocesses.api.ContextSelectors;
+import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.api.Objective;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +74,8 @@ class JsonTest {
         scores.put("inf", Double.POSITIVE_INFINITY);
         scores.put("-inf", Double.NEGATIVE_INFINITY);
         scores.put("none", null);
-        Provenance p = new Provenance("v", "djl", "2021-06-19T12:00:00Z", "c", "t", "v", scores, 4);
+        Provenance p = new Provenance("v", "djl", "2021-06-19T12:00:00Z", Configuration.textOnly("c"), "t", "v",
+                scores, 4);
         ObjectNode root = Json.object();
         root.set("provenance", Json.provenance(p));
         String text = Json.write(root);
@@ -75,6 +83,38 @@ class JsonTest {
         Provenance read = Json.provenance(parse(text).object("provenance"));
         assertThat(read.validationScores()).containsExactlyEntriesOf(scores);
         assertThat(read.bestEpoch()).isEqualTo(4);
+        assertThat(read.trainingConfig()).isEqualTo(Configuration.textOnly("c"));
+    }
+
+    @Test
+    void aTrainingConfigurationRoundTripsThroughJsonAndRebuildsTheConfig() throws ModelFormatException {
+        TrainingConfig config = TrainingConfig.actionUnits().withSeed(-7).withSchedule(3, 11).withLearningRate(3.0)
+                .withObjective(Objective.NLL_KL).withInputStandardization(false)
+                .withArchitecture(ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC).withSizes(24, 16))
+                .withValidation(InferenceOptions.paper().withContextSize(7).withHop(5).withSamples(2, 99)
+                        .withSelector(ContextSelectors.random(-3)));
+        ObjectNode root = Json.object();
+        root.set("c", Json.configuration(config.toConfiguration()));
+        String text = Json.write(root);
+        assertThat(text).contains("\"learningRate\" : 3.0", "\"seed\" : -7", "\"selector\" : \"random:-3\"");
+        Configuration read = Json.configuration(parse(text).object("c"));
+        assertThat(read).isEqualTo(config.toConfiguration());
+        assertThat(TrainingConfig.fromConfiguration(read)).isEqualTo(config);
+    }
+
+    @Test
+    void aConfigurationOfAnotherKindOrTooDeepIsRejected() {
+        String array = "{\"c\": {\"type\": \"T\", \"version\": 1, \"values\": {\"a\": [1, 2]}}}";
+        assertThatThrownBy(() -> Json.configuration(parse(array).object("c")))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("c.values.a");
+        String deep = "{\"type\": \"T\", \"version\": 1, \"values\": {}}";
+        for (int i = 0; i < Json.MAX_CONFIGURATION_DEPTH; i++) {
+            deep = "{\"type\": \"T\", \"version\": 1, \"values\": {\"x\": " + deep + "}}";
+        }
+        String text = "{\"c\": " + deep + "}";
+        assertThatThrownBy(() -> Json.configuration(parse(text).object("c"))).hasMessageContaining("deeper than");
+        assertThatThrownBy(() -> TrainingConfig.fromConfiguration(Configuration.textOnly("TrainingConfig[seed=1]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stored as text only");
     }
 
     @Test
@@ -88,7 +128,7 @@ class JsonTest {
         ModelArchive.write(file, manifest, arrays);
         List<TensorSpec> expected = List.of(new TensorSpec("w", new int[] {2, 1}), new TensorSpec("b", new int[] {1}));
         try (NpzReader r = NpzArchive.open(file)) {
-            assertThat(r.entryNames()).containsExactly(ModelArchive.MANIFEST, "w.npy", "b.npy");
+            assertThat(r.entryNames()).containsExactly(ModelArchive.MANIFEST, "w.npy", "b.npy", NpzArchive.CHECKSUMS);
             Json.Fields m = ModelArchive.manifest(r, "a test file");
             m.only("format", "tensors");
             Map<String, float[]> values = ModelArchive.tensors(r, m, expected, "the test model", "test");

@@ -42,6 +42,7 @@ public final class EvaluationReport {
     private final int[] labelledFrames;
     private final Map<Metric, double[]> values;
     private final Map<Metric, int[]> excluded;
+    private final CalibrationReport calibration;
 
     private EvaluationReport(
             String modelName,
@@ -88,6 +89,33 @@ public final class EvaluationReport {
             values.put(metric, metricValues);
             excluded.put(metric, metricExcluded);
         }
+        this.calibration = calibrationOf(dimensions, sequences);
+    }
+
+    /** The calibration of the sequences' σ over all their labelled frames, or null if one has no σ. */
+    private static CalibrationReport calibrationOf(List<String> dimensions, List<LabelledSequence> sequences) {
+        for (LabelledSequence s : sequences) {
+            if (!s.hasStd()) {
+                return null;
+            }
+        }
+        List<double[]> truth = new ArrayList<>();
+        List<double[]> mean = new ArrayList<>();
+        List<double[]> std = new ArrayList<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            List<double[]> t = new ArrayList<>();
+            List<double[]> m = new ArrayList<>();
+            List<double[]> sd = new ArrayList<>();
+            for (LabelledSequence s : sequences) {
+                t.add(s.truth(d));
+                m.add(s.prediction(d));
+                sd.add(s.std(d));
+            }
+            truth.add(Pooling.concat(t));
+            mean.add(Pooling.concat(m));
+            std.add(Pooling.concat(sd));
+        }
+        return CalibrationReport.of(dimensions, truth, mean, std);
     }
 
     private EvaluationReport(EvaluationReport other, String modelName) {
@@ -100,6 +128,7 @@ public final class EvaluationReport {
         this.labelledFrames = other.labelledFrames;
         this.values = other.values;
         this.excluded = other.excluded;
+        this.calibration = other.calibration;
     }
 
     /**
@@ -266,6 +295,32 @@ public final class EvaluationReport {
      *
      * @return the table, each line ending with a newline
      */
+    /**
+     * Whether the predictions carried a standard deviation on every frame, so that {@link
+     * #calibration()} is available.
+     *
+     * @return true if the calibration was measured
+     */
+    public boolean hasCalibration() {
+        return calibration != null;
+    }
+
+    /**
+     * How well the predicted σ describes the errors (coverage of ±1σ and ±2σ, Gaussian NLL,
+     * calibration error, sharpness), per dimension and pooled over all labelled frames, whatever
+     * the {@link #pooling()} of the other metrics.
+     *
+     * @return the calibration report
+     * @throws IllegalStateException if the predictions carried no σ (see {@link #hasCalibration()})
+     */
+    public CalibrationReport calibration() {
+        if (calibration == null) {
+            throw new IllegalStateException("model '" + modelName + "' gave no standard deviation, so its"
+                    + " calibration was not measured");
+        }
+        return calibration;
+    }
+
     public String toMarkdown() {
         return TableText.markdown(header(), rows(true));
     }
@@ -405,7 +460,29 @@ public final class EvaluationReport {
          *     finite on a labelled frame; the message names the sequence, frame and dimension
          */
         public Builder addSequence(String id, double[][] truth, double[][] prediction) {
-            LabelledSequence sequence = LabelledSequence.of(id, truth, prediction, dimensions);
+            return add(LabelledSequence.of(id, truth, prediction, dimensions));
+        }
+
+        /**
+         * Adds one sequence with the predicted standard deviation of every frame, so that the
+         * report also measures calibration ({@link EvaluationReport#calibration()}, when every
+         * sequence has one).
+         *
+         * @param id the sequence id (unique in the report)
+         * @param truth ground truth [frame][dimension], NaN where unlabelled
+         * @param prediction predicted means [frame][dimension], finite where labelled
+         * @param std predicted standard deviations [frame][dimension], positive and finite where labelled
+         * @return this builder
+         * @throws IllegalArgumentException if the id repeats or the arrays are invalid (the message
+         *     names the sequence, frame and dimension)
+         */
+        public Builder addSequence(String id, double[][] truth, double[][] prediction, double[][] std) {
+            Inputs.requireNonNull("std of sequence '" + id + "'", std);
+            return add(LabelledSequence.of(id, truth, prediction, std, dimensions));
+        }
+
+        private Builder add(LabelledSequence sequence) {
+            String id = sequence.id();
             if (!ids.add(id)) {
                 throw new IllegalArgumentException("sequence '" + id + "' was already added");
             }

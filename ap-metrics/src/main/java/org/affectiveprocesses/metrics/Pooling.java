@@ -47,7 +47,7 @@ public enum Pooling {
         return new Result(mean, truths.size() - included);
     }
 
-    private static double[] concat(List<double[]> parts) {
+    static double[] concat(List<double[]> parts) {
         int total = 0;
         for (double[] part : parts) {
             total = Math.addExact(total, part.length);

@@ -2,12 +2,12 @@ package org.affectiveprocesses.synthetic;
 
 import java.util.Arrays;
 import java.util.List;
+import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 
 /**
- * The ground-truth label trajectories of the synthetic corpus and the per-frame quality
- * process. All values are drawn from the given {@link Rng}; see {@link SyntheticAffectCorpus}
- * for the documented model.
+ * The ground-truth label trajectories of the synthetic corpus. All values are drawn from the
+ * given {@link Rng}; see {@link SyntheticAffectCorpus} for the documented model.
  */
 final class LabelProcesses {
     /** Standard deviation of a subject's baseline (valence and arousal, before tanh). */
@@ -50,14 +50,31 @@ final class LabelProcesses {
             new double[] {1.0, 0.6},
             new double[] {1.0, 0.6});
 
-    /** Jitter of the quality of good frames: 1 - |N(0, 0.03)|, at most 0.1 below 1. */
-    static final double GOOD_QUALITY_JITTER = 0.03;
-    static final double EPISODE_MIN_S = 0.3;
-    static final double EPISODE_MAX_S = 2.0;
-    static final double EPISODE_MIN_QUALITY = 0.1;
-    static final double EPISODE_MAX_QUALITY = 0.4;
+    /** Range of a subject's expressivity, which scales the Action Unit event rates. */
+    static final double EXPRESSIVITY_MIN = 0.6;
+    static final double EXPRESSIVITY_MAX = 1.4;
 
     private LabelProcesses() {}
+
+    /**
+     * The labels of one video, normalised to [-1, 1], row-major [frame][dy]: valence/arousal or
+     * Action Units depending on the space.
+     *
+     * @param baseline the subject's valence/arousal baseline (used for valence/arousal)
+     * @param expressivity the subject's event-rate multiplier (used for Action Units)
+     */
+    static float[] normalised(Rng rng, LabelSpace space, double[] baseline, double expressivity,
+            int length, double fps) {
+        if (space.kind() == LabelKind.VALENCE_AROUSAL) {
+            return valenceArousal(rng, baseline, length, fps);
+        }
+        double[] raw = actionUnitsRaw(rng, space, expressivity, length, fps);
+        float[] labels = new float[raw.length];
+        for (int k = 0; k < raw.length; k++) {
+            labels[k] = (float) space.normalize(raw[k]);
+        }
+        return labels;
+    }
 
     /**
      * Valence/arousal of one video, normalised, row-major [frame][2].
@@ -155,30 +172,6 @@ final class LabelProcesses {
         return raw;
     }
 
-    /**
-     * Per-frame quality: near 1 (1 - |N(0, 0.03)|, at least 0.9) with episodes of 0.3-2 s, started
-     * at a rate of {@code perMinute} per minute of good video, during which it drops to a level
-     * uniform in [0.1, 0.4] (jittered by N(0, 0.02), kept in [0.05, 0.45]).
-     */
-    static double[] quality(Rng rng, int length, double fps, double perMinute) {
-        double[] q = new double[length];
-        double p = perMinute / (60.0 * fps);
-        int t = 0;
-        while (t < length) {
-            if (rng.nextDouble() < p) {
-                int len = Math.max(1, (int) Math.round(rng.uniform(EPISODE_MIN_S, EPISODE_MAX_S) * fps));
-                double depth = rng.uniform(EPISODE_MIN_QUALITY, EPISODE_MAX_QUALITY);
-                for (int e = 0; e < len && t < length; e++, t++) {
-                    q[t] = Math.max(0.05, Math.min(0.45, depth + 0.02 * rng.nextGaussian()));
-                }
-            } else {
-                q[t] = 1.0 - Math.min(0.1, Math.abs(GOOD_QUALITY_JITTER * rng.nextGaussian()));
-                t++;
-            }
-        }
-        return q;
-    }
-
     private static void addEvent(Rng rng, double[] raw, int dy, int d, int length, double start,
             double duration, int level) {
         double onset = rng.uniform(0.15, 0.35) * duration;
@@ -221,7 +214,8 @@ final class LabelProcesses {
         return AU_LEVEL_PROBABILITIES.length;
     }
 
-    private static int auNumber(String dimension) {
+    /** The FACS number of a dimension named {@code AU<n>}, or -1. */
+    static int auNumber(String dimension) {
         if (dimension.startsWith("AU")) {
             try {
                 return Integer.parseInt(dimension.substring(2));

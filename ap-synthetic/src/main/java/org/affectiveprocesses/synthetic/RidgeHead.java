@@ -8,6 +8,11 @@ import java.util.stream.IntStream;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.metrics.Metric;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * A per-frame linear backbone head W: ridge regression from the features x<sub>t</sub> to the
@@ -18,7 +23,9 @@ import org.affectiveprocesses.metrics.Metric;
  * <p>The fit minimises {@code (1/n) Σ_t ||y_t - W x_t - b||² + λ v̄ ||W||²}, where {@code v̄} is
  * the mean per-feature variance of the training features, so that {@code λ} is scale-free. The
  * intercept is not penalised. The normal equations {@code (Σ_xx + λ v̄ I) Wᵀ = Σ_xy} (centred
- * second moments) are solved by a Cholesky factorisation in double precision. When a validation
+ * second moments) are solved by a Cholesky factorisation in double precision, both with EJML
+ * (the moments are summed over the rows in a fixed order of chunks, so they do not depend on
+ * the number of threads EJML uses). When a validation
  * set is given, {@code λ} is chosen from a grid (by default {@link #DEFAULT_LAMBDAS}) as the value
  * with the best mean over dimensions of a metric (the label space's headline metric: CCC for
  * valence/arousal, ICC(3,1) for Action Units) of the clipped predictions on the validation
@@ -31,7 +38,8 @@ public final class RidgeHead {
     /** The default grid of scale-free ridge penalties λ, searched in this order. */
     public static final List<Double> DEFAULT_LAMBDAS = List.of(1e-4, 1e-3, 1e-2, 0.1, 1.0);
 
-    private static final int GRAM_BLOCK = 32;
+    /** Rows per chunk of the second moments. */
+    private static final int CHUNK = 256;
 
     private final int featureSize;
     private final int labelSize;
@@ -333,73 +341,29 @@ public final class RidgeHead {
         int dx = m.dx;
         int dy = m.dy;
         double ridge = lambda * (m.meanVariance > 0 ? m.meanVariance : 1.0);
-        double[] a = m.xx.clone();
+        DMatrixRMaj a = m.xx.copy();
         for (int i = 0; i < dx; i++) {
-            a[i * dx + i] += ridge;
+            a.add(i, i, ridge);
         }
-        cholesky(a, dx);
+        LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.symmPosDef(dx);
+        if (!cholesky.setA(a)) {
+            throw new ArithmeticException("the ridge system (" + dx + " features, penalty " + lambda
+                    + ") is not positive definite");
+        }
+        DMatrixRMaj wt = new DMatrixRMaj(dx, dy); // Wᵀ
+        cholesky.solve(m.xy, wt);
         double[] w = new double[dy * dx];
-        double[] rhs = new double[dx];
-        for (int d = 0; d < dy; d++) {
-            for (int i = 0; i < dx; i++) {
-                rhs[i] = m.xy[i * dy + d];
-            }
-            solveCholesky(a, dx, rhs);
-            System.arraycopy(rhs, 0, w, d * dx, dx);
-        }
         double[] b = new double[dy];
         for (int d = 0; d < dy; d++) {
             double s = m.meanY[d];
             for (int i = 0; i < dx; i++) {
-                s -= w[d * dx + i] * m.meanX[i];
+                double v = wt.get(i, d);
+                w[d * dx + i] = v;
+                s -= v * m.meanX[i];
             }
             b[d] = s;
         }
         return new RidgeHead(dx, dy, w, b, lambda, score);
-    }
-
-    /** In-place Cholesky factorisation A = L Lᵀ; L is left in the lower triangle. */
-    static void cholesky(double[] a, int n) {
-        for (int j = 0; j < n; j++) {
-            int rj = j * n;
-            double s = a[rj + j];
-            for (int k = 0; k < j; k++) {
-                s -= a[rj + k] * a[rj + k];
-            }
-            if (!(s > 0)) {
-                throw new ArithmeticException("the ridge system is not positive definite (pivot " + j
-                        + " = " + s + ")");
-            }
-            double ljj = Math.sqrt(s);
-            a[rj + j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                int ri = i * n;
-                double t = a[ri + j];
-                for (int k = 0; k < j; k++) {
-                    t -= a[ri + k] * a[rj + k];
-                }
-                a[ri + j] = t / ljj;
-            }
-        }
-    }
-
-    /** Solves L Lᵀ z = b in place, with L from {@link #cholesky}. */
-    static void solveCholesky(double[] l, int n, double[] b) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            int ri = i * n;
-            for (int k = 0; k < i; k++) {
-                s -= l[ri + k] * b[k];
-            }
-            b[i] = s / l[ri + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * b[k];
-            }
-            b[i] = s / l[i * n + i];
-        }
     }
 
     /** Flat row-major training or validation rows: x [n][dx], y [n][dy]. */
@@ -513,22 +477,18 @@ public final class RidgeHead {
         final int dy;
         final double[] meanX;
         final double[] meanY;
-        final double[] xx; // [dx][dx]
-        final double[] xy; // [dx][dy]
+        final DMatrixRMaj xx; // [dx][dx]
+        final DMatrixRMaj xy; // [dx][dy]
         final double meanVariance;
 
-        private Moments(int dx, int dy, double[] meanX, double[] meanY, double[] xx, double[] xy) {
+        private Moments(int dx, int dy, double[] meanX, double[] meanY, DMatrixRMaj xx, DMatrixRMaj xy) {
             this.dx = dx;
             this.dy = dy;
             this.meanX = meanX;
             this.meanY = meanY;
             this.xx = xx;
             this.xy = xy;
-            double trace = 0.0;
-            for (int i = 0; i < dx; i++) {
-                trace += xx[i * dx + i];
-            }
-            this.meanVariance = trace / dx;
+            this.meanVariance = CommonOps_DDRM.trace(xx) / dx;
         }
 
         static Moments of(Rows rows) {
@@ -551,70 +511,32 @@ public final class RidgeHead {
             for (int d = 0; d < dy; d++) {
                 meanY[d] /= n;
             }
-            double[] xc = new double[n * dx];
-            double[] yc = new double[n * dy];
-            for (int t = 0; t < n; t++) {
-                for (int i = 0; i < dx; i++) {
-                    xc[t * dx + i] = rows.x[t * dx + i] - meanX[i];
-                }
-                for (int d = 0; d < dy; d++) {
-                    yc[t * dy + d] = rows.y[t * dy + d] - meanY[d];
-                }
-            }
-            double[] xx = new double[dx * dx];
-            int blocks = (dx + GRAM_BLOCK - 1) / GRAM_BLOCK;
-            // each block of rows of the Gram matrix sums over frames in order: deterministic
-            IntStream.range(0, blocks).parallel().forEach(b -> {
-                int i0 = b * GRAM_BLOCK;
-                int i1 = Math.min(dx, i0 + GRAM_BLOCK);
-                int t = 0;
-                for (; t + 4 <= n; t += 4) {
-                    int r0 = t * dx;
-                    int r1 = r0 + dx;
-                    int r2 = r1 + dx;
-                    int r3 = r2 + dx;
-                    for (int i = i0; i < i1; i++) {
-                        double x0 = xc[r0 + i];
-                        double x1 = xc[r1 + i];
-                        double x2 = xc[r2 + i];
-                        double x3 = xc[r3 + i];
-                        int gi = i * dx;
-                        for (int j = i; j < dx; j++) {
-                            xx[gi + j] += x0 * xc[r0 + j] + x1 * xc[r1 + j] + x2 * xc[r2 + j]
-                                    + x3 * xc[r3 + j];
-                        }
+            // the centred rows go through EJML a chunk at a time, in order: the sums are the same
+            // whatever the number of threads, and the rows are never all held in double precision
+            DMatrixRMaj xx = new DMatrixRMaj(dx, dx);
+            DMatrixRMaj xy = new DMatrixRMaj(dx, dy);
+            DMatrixRMaj gram = new DMatrixRMaj(dx, dx);
+            DMatrixRMaj xc = new DMatrixRMaj(1, dx);
+            DMatrixRMaj yc = new DMatrixRMaj(1, dy);
+            for (int t0 = 0; t0 < n; t0 += CHUNK) {
+                int m = Math.min(CHUNK, n - t0);
+                xc.reshape(m, dx);
+                yc.reshape(m, dy);
+                for (int r = 0; r < m; r++) {
+                    int t = t0 + r;
+                    for (int i = 0; i < dx; i++) {
+                        xc.data[r * dx + i] = rows.x[t * dx + i] - meanX[i];
                     }
-                }
-                for (; t < n; t++) {
-                    int row = t * dx;
-                    for (int i = i0; i < i1; i++) {
-                        double xi = xc[row + i];
-                        int gi = i * dx;
-                        for (int j = i; j < dx; j++) {
-                            xx[gi + j] += xi * xc[row + j];
-                        }
-                    }
-                }
-            });
-            double[] xy = new double[dx * dy];
-            for (int t = 0; t < n; t++) {
-                for (int i = 0; i < dx; i++) {
-                    double xi = xc[t * dx + i];
                     for (int d = 0; d < dy; d++) {
-                        xy[i * dy + d] += xi * yc[t * dy + d];
+                        yc.data[r * dy + d] = rows.y[t * dy + d] - meanY[d];
                     }
                 }
+                CommonOps_MT_DDRM.multInner(xc, gram);
+                CommonOps_DDRM.addEquals(xx, gram);
+                CommonOps_DDRM.multAddTransA(xc, yc, xy);
             }
-            for (int i = 0; i < dx; i++) {
-                for (int j = i; j < dx; j++) {
-                    double v = xx[i * dx + j] / n;
-                    xx[i * dx + j] = v;
-                    xx[j * dx + i] = v;
-                }
-                for (int d = 0; d < dy; d++) {
-                    xy[i * dy + d] /= n;
-                }
-            }
+            CommonOps_DDRM.scale(1.0 / n, xx);
+            CommonOps_DDRM.scale(1.0 / n, xy);
             return new Moments(dx, dy, meanX, meanY, xx, xy);
         }
     }

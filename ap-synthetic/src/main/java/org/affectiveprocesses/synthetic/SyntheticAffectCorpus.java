@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -17,19 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in synthetic affect corpus: per-frame face-like features, ground-truth labels and
- * the pseudo-labels of a frozen per-frame backbone head, with the structure the Affective
- * Process exploits: labels that are smooth in time, features that carry them through a fixed
- * nonlinear map buried in subject identity, slow nuisance and noise, and frames of very unequal
- * quality, so that a per-frame model makes real, time-varying errors that temporal context can
- * correct.
+ * The built-in synthetic affect corpus: per-frame features modelled on what real deep face
+ * features do, ground-truth labels, and the pseudo-labels of a frozen per-frame backbone head,
+ * with the structure the Affective Process exploits: labels that are smooth in time, features
+ * dominated by identity, expression and slow nuisance, and degraded frames whose features a
+ * per-frame model can see are degraded and on which the head errs, so that temporal context has
+ * real, time-varying errors to correct. {@code docs/synthetic-corpus.md} gives the sources and
+ * the reasoning for every ingredient in full; what follows is the model.
  *
  * <h2>Determinism</h2>
  * The corpus is a pure function of its {@link SyntheticConfig}: the same configuration (same
- * seed) gives bitwise identical features, labels, pseudo-labels and quality on every JVM,
+ * seed) gives bitwise identical features, labels, pseudo-labels and degradation on every JVM,
  * platform and thread count (the generator uses its own SplitMix64 streams and {@link
- * StrictMath}); a different seed gives different data. Every video draws from its own streams,
- * one per ingredient, so changing a noise knob changes neither the labels nor the quality.
+ * StrictMath}, and the head is fitted in a fixed order); a different seed gives different data.
+ * Every ingredient draws from its own stream (the world's loadings, each subject's identity and
+ * traits, each video's labels, nuisance, degradation episodes and noise), so changing one
+ * setting leaves the draws of the others unchanged: the labels, for instance, depend only on the
+ * seed, the label space, the subject and video counts, the lengths and the frame rate.
  *
  * <h2>Subjects, videos and splits</h2>
  * Subjects are named {@code S01}, {@code S02}, ... and videos {@code S01-V1}, {@code S01-V2},
@@ -58,48 +61,108 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <h2>Features</h2>
- * Each frame t gets a quality q<sub>t</sub> and features
+ * The paper's features are the 2 &times; 2 average pool of a 128 &times; 4 &times; 4 tensor
+ * (four ConvBlocks each followed by max-pooling), flattened to 512 values (Sanchez et al., CVPR
+ * 2021, App. A). The corpus renders that tensor, C = featureSize / 4 channels of 4 &times; 4
+ * cells, and pools it the same way; the four 2 &times; 2 blocks of the features (0 upper left,
+ * 1 upper right, 2 lower left, 3 lower right; feature 4c + b is channel c of block b) are four
+ * regions of the face. Cell j of channel c in block b at frame t of subject s is
  *
  * <pre>
- *   x_t = q_t F(y_t) + s_subject + P u_t + (1 - q_t) J v_t + sigma_n (1 + 3 (1 - q_t)) e_t
+ *   gamma_c [ mu0 + (1 - D_t[b]) (I_s + P u_t + g_s F(y_t)) + D_t[b] rho r_k + sigma_f e_t ]
  * </pre>
  *
  * <ul>
- *   <li>F is a fixed random 2-layer network {@code F(y) = B tanh(A (y - y0) + a)}, dy &rarr; 64
- *       &rarr; featureSize, drawn once from the seed (A ~ N(0, 1), a ~ N(0, 0.5²), B ~ N(0,
- *       1/64); y0 = 0 for valence/arousal and the normalised intensity 1 for Action Units);
- *   <li>s<sub>subject</sub> is a per-subject identity vector, N(0, identityStd²) per feature;
- *   <li>u<sub>t</sub> is an 8-dimensional smooth nuisance (head pose, lighting; time constants
- *       1-5 s) through a fixed loading P (per-feature standard deviation nuisanceStd);
- *   <li>J v<sub>t</sub> is an occlusion pattern: a fixed 16-column J with a fresh N(0, I) code
- *       v<sub>t</sub> every frame (per-feature standard deviation occlusionStd at q = 0);
- *   <li>e<sub>t</sub> is i.i.d. N(0, 1) noise, so the noise grows from sigma_n at full quality
- *       to 4 sigma_n at quality 0.
+ *   <li><b>Offset</b> mu0 = 1.03 and no ReLU: the ConvBlocks of the paper's backbone are
+ *       pre-activation blocks whose output (the residual added to the concatenated convolutions)
+ *       is signed, so max-pooled features are signed with a positive offset (E[max of 4 N(0, 1)]
+ *       = 1.03) (Bulat &amp; Tzimiropoulos, ICCV 2017, code {@code ConvBlock}). The value is our
+ *       choice; it places the centre of the features, towards which degraded frames move.
+ *   <li><b>Identity</b> I_s = B_id z_s, rank 16 (z_s ~ N(0, I), fixed per subject), share 0.35
+ *       of a clean cell's variance. Identity dominates deep face features, ahead of viewpoint and
+ *       then expression (Hill et al., Nat. Mach. Intell. 2019; Colón et al., J. Vision 2021);
+ *       person-independent affect and AU models are held back by between-subject differences
+ *       (Baltrušaitis et al., FG 2015); a 512-d face representation has an intrinsic
+ *       dimensionality of about 16 (Gong et al., CVPR 2019). With 16 training subjects the head
+ *       cannot project identity out, so test subjects get a per-subject bias.
+ *   <li><b>Expression</b> g_s F(y_t), share 0.30: a fixed random network F(y) = B (tanh(A (y -
+ *       y0) + a) - m), dy &rarr; 64 &rarr; cells (A ~ N(0, 1), a ~ N(0, 0.5²), m the mean
+ *       activation over the label prior, y0 = 0 for valence/arousal and the normalised
+ *       intensity 1 for Action Units; B ~ N(0, 1) rescaled so that over 8,192 frames drawn from
+ *       the label prior the variance of F averages 0.30 per cell). Hidden units 0-31 are
+ *       upper-face units and write only to the upper blocks, units 32-63 only to the lower
+ *       blocks; for Action Units the upper units read only upper-face units (AU1, 2, 4, 5, 6, 7,
+ *       41-46) and the lower units the others (Tian, Kanade &amp; Cohn, TPAMI 2001), for
+ *       valence/arousal both read both. Identity and expression loadings are independent, hence
+ *       nearly orthogonal, as in deep layers of expression networks (Schwartz et al., Brain
+ *       Sciences 2023). The display gain g_s ~ U(0.6, 1.4) per subject models person-specific
+ *       expressiveness (Baltrušaitis et al. 2015).
+ *   <li><b>Slow nuisance</b> P u_t, rank 8, share 0.25: 3 pose coordinates (yaw, pitch, roll;
+ *       time constants uniform in 1-5 s) and 5 illumination and camera coordinates (5-20 s),
+ *       each a smooth unit-variance process. Pose is linearly decodable from deep face features
+ *       (Parde et al., FG 2017), and deep features change slowly over video frames (Zhu et al.,
+ *       CVPR 2017; Shelhamer et al., ECCV-W 2016).
+ *   <li><b>Per-frame noise</b> sigma_f e_t, e_t ~ N(0, I), share 0.10, the same on every frame:
+ *       compression and crop jitter act on the image, not on the face's content (jitter
+ *       matters: Azulay &amp; Weiss, JMLR 2019). Because degradation shrinks the content, the
+ *       noise's share of a degraded frame grows by itself, as the embedding instability of
+ *       low-quality faces does (SER-FIQ, CVPR 2020; PFE, ICCV 2019).
+ *   <li><b>Degradation</b>: a fraction D_t[b] of block b's content (identity, nuisance and
+ *       expression alike) is replaced by the prototype rho r_k of the degradation type k, r_k =
+ *       (R_0 + R_k) / sqrt 2 with R ~ N(0, I) fixed: one direction shared by every degradation,
+ *       one per type, rho = 0.3 clean standard deviations from the centre. Degraded faces join a
+ *       common cluster whatever the cause (Deng et al., arXiv:2106.04112), distinct from but near
+ *       the centre of the features, where low-quality images lie (Parde et al. 2017); the norm
+ *       of deep features falls with quality (MagFace, CVPR 2021; Ranjan et al., arXiv:1703.09507;
+ *       Park et al., ICCV 2023), and networks confuse covered faces with specific other
+ *       expressions rather than neutral (Shehu et al., TechRxiv). So the norm of x - gamma mu0
+ *       falls with severity, and the head's output on a degraded frame drifts to a
+ *       type-specific value. The head is never told about it.
+ *   <li><b>Channel gains</b> gamma_c ~ LogNormal(0, 0.5²) per channel: channels of networks
+ *       trained with BatchNorm, ReLU, Adam and weight decay differ in scale, some nearly dead
+ *       (Mehta et al., CVPR 2019).
  * </ul>
  *
- * The standard deviations are stated at 512 features and scaled by {@code sqrt(featureSize /
- * 512)}. Quality is a Markov switching process: near 1 (1 - |N(0, 0.03)|, at least 0.9) most of
- * the time, with low-quality episodes (occlusion, extreme pose) starting at {@code
- * lowQualityEpisodesPerMinute} (6 by default, about 10% of frames), lasting 0.3-2 s, during
- * which it drops to 0.1-0.4. It is not part of the sequences; read it with {@link
- * #quality(String)}.
+ * The shares are of a clean cell's variance before the channel gain (the four cells pooled into
+ * one feature have independent loadings and noise, so every share holds for the features too,
+ * at a quarter of the variance). The ordering identity &gt; expression &gt; nuisance &gt;
+ * per-frame noise is what the sources support; the sizes, rho, the gain spread and every rate
+ * below are our choice: no source gives them ({@link FeatureModel}, {@link DegradationModel}).
+ *
+ * <h2>Degradation</h2>
+ * Per video, independent Poisson episodes of three types: lower-face occlusions (1.5 per
+ * minute), upper-face occlusions (0.5 per minute), both scaled by a per-subject multiplier
+ * uniform in [0.5, 1.5], lasting 1-5 s at a peak severity uniform in [0.5, 1]; and global
+ * degradations (motion blur, exposure, compression bursts; 3 per minute) lasting 0.2-1 s at a
+ * peak uniform in [0.2, 0.8]. Each episode ramps up and down with a raised cosine over
+ * min(0.2 s, a quarter of its length). Extreme pose follows the yaw, 25° times the first pose
+ * coordinate: beyond 45° the far column of blocks degrades by (|yaw| - 45°) / 45° (capped at
+ * 1), the near column by half that. Masks spread a source over the blocks: a lower occlusion
+ * degrades blocks 2-3 fully and blocks 0-1 by the leak 0.25 (effective receptive fields reach
+ * beyond their own region: Luo et al., NeurIPS 2016), an upper occlusion the converse, a global
+ * one all four. Each block takes its most severe source. Hand-over-face occlusion is common in
+ * natural interaction (Mahmoud et al., ACII 2011, ICMI 2014), occlusion and pose are the main
+ * obstacles of in-the-wild expression recognition (Wang et al., TIP 2020); on average about 18%
+ * of the frames are degraded to some degree (15.7% with seed 1). Read the degradation with {@link #degradation(String)}
+ * and the quality q<sub>t</sub> = 1 - max<sub>b</sub> D<sub>t</sub>[b] with {@link
+ * #quality(String)}; neither is part of the sequences.
  *
  * <h2>The backbone head</h2>
- * The pseudo-labels ŷ<sub>t</sub> of every split are the outputs of one {@link RidgeHead}
- * fitted on the ground truth of the training split only (at most {@code maxHeadTrainingFrames}
- * evenly spaced frames) and then frozen; its penalty is chosen from {@link
+ * As in the paper, whose head W is a 4 &times; 4 convolution over the 128 &times; 4 &times; 4
+ * tensor while the AP reads its average pool, the pseudo-labels ŷ<sub>t</sub> of every split
+ * are the outputs of one {@link RidgeHead} that reads the full maps (4 &times; featureSize values,
+ * {@link #featureMaps(String)}), fitted on the ground truth of the training split only (at most
+ * {@code maxHeadTrainingFrames} evenly spaced frames, degraded ones included, as a real backbone
+ * trains on occluded faces too) and then frozen; its penalty is chosen from {@link
  * RidgeHead#DEFAULT_LAMBDAS} by the mean headline metric (CCC for valence/arousal, ICC(3,1) for
  * Action Units) on the validation split (also capped at {@code maxHeadTrainingFrames} evenly
- * spaced frames). Its errors are therefore those of a real per-frame model: with the default
- * valence/arousal preset its test CCC is 0.58 (valence) and 0.61 (arousal) (0.4-0.7 across
- * seeds), with the Action Unit preset its mean test ICC(3,1) is 0.63, and its mean absolute
- * error on low-quality frames is more than twice that on good frames. Much of its error is
- * per-frame: a 1 s moving average of the pseudo-labels alone lifts the valence/arousal test
- * CCC to about 0.72, which is the room temporal context has to exploit.
+ * spaced frames). Its errors are therefore those of a real per-frame model, larger on degraded
+ * frames.
  *
  * <p>Instances are immutable and thread-safe. Generation runs the videos in parallel on the
- * common fork-join pool; the default presets (48 videos of about 1,000 frames of 512 features,
- * about 100 MB) take a few seconds.
+ * common fork-join pool and renders each video twice (once for the features and the head's
+ * training frames, once for the pseudo-labels), because the maps are four times the size of the
+ * features and are not kept.
  */
 public final class SyntheticAffectCorpus implements AffectCorpus {
     /** The name of the training split. */
@@ -112,30 +175,20 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     private static final List<String> SPLITS = List.of(TRAIN, VALIDATION, TEST);
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticAffectCorpus.class);
 
-    // stream identifiers of Rng.derive
-    private static final long WORLD = 1;
-    private static final long SUBJECT = 2;
-    private static final long VIDEO = 3;
-    private static final long LENGTH = 0;
-    private static final long LABELS = 1;
-    private static final long QUALITY = 2;
-    private static final long NUISANCE = 3;
-    private static final long RENDER = 4;
-    private static final long IDENTITY = 0;
-    private static final long TRAITS = 1;
-
     private final SyntheticConfig config;
     private final String name;
     private final Map<String, SequenceDataset> splits;
-    private final Map<String, double[]> quality;
+    private final Map<String, VideoRenderer.Video> videos;
+    private final VideoRenderer renderer;
     private final RidgeHead head;
 
-    private SyntheticAffectCorpus(SyntheticConfig config, String name,
-            Map<String, SequenceDataset> splits, Map<String, double[]> quality, RidgeHead head) {
+    private SyntheticAffectCorpus(SyntheticConfig config, String name, Map<String, SequenceDataset> splits,
+            Map<String, VideoRenderer.Video> videos, VideoRenderer renderer, RidgeHead head) {
         this.config = config;
         this.name = name;
         this.splits = splits;
-        this.quality = quality;
+        this.videos = videos;
+        this.renderer = renderer;
         this.head = head;
     }
 
@@ -148,96 +201,72 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     public static SyntheticAffectCorpus generate(SyntheticConfig config) {
         Objects.requireNonNull(config, "config");
         long start = System.nanoTime();
-        long seed = config.seed();
         LabelSpace space = config.labelSpace();
-        boolean va = space.kind() == LabelKind.VALENCE_AROUSAL;
-        FeatureWorld world = new FeatureWorld(Rng.derive(seed, WORLD), config);
-
-        int subjects = config.subjects();
-        int width = Math.max(2, String.valueOf(subjects).length());
-        float[][] identity = new float[subjects][];
-        double[][] baseline = new double[subjects][];
-        double[] expressivity = new double[subjects];
-        for (int s = 0; s < subjects; s++) {
-            identity[s] = world.identity(Rng.derive(seed, SUBJECT, s, IDENTITY));
-            Rng traits = Rng.derive(seed, SUBJECT, s, TRAITS);
-            baseline[s] = LabelProcesses.baseline(traits);
-            expressivity[s] = traits.uniform(0.6, 1.4);
-        }
-
-        int videos = config.videosPerSubject();
-        List<RawVideo> raw = IntStream.range(0, subjects * videos).parallel().mapToObj(i -> {
-            int s = i / videos;
-            int v = i % videos;
-            String subject = "S" + String.format(Locale.ROOT, "%0" + width + "d", s + 1);
-            int length = Rng.derive(seed, VIDEO, s, v, LENGTH)
-                    .uniformInt(config.minFrames(), config.maxFrames());
-            Rng labelRng = Rng.derive(seed, VIDEO, s, v, LABELS);
-            float[] labels;
-            if (va) {
-                labels = LabelProcesses.valenceArousal(labelRng, baseline[s], length, config.fps());
-            } else {
-                double[] rawLabels = LabelProcesses.actionUnitsRaw(labelRng, space, expressivity[s],
-                        length, config.fps());
-                labels = new float[rawLabels.length];
-                for (int k = 0; k < rawLabels.length; k++) {
-                    labels[k] = (float) space.normalize(rawLabels[k]);
-                }
-            }
-            double[] q = LabelProcesses.quality(Rng.derive(seed, VIDEO, s, v, QUALITY), length,
-                    config.fps(), config.lowQualityEpisodesPerMinute());
-            double[][] u = world.nuisance(Rng.derive(seed, VIDEO, s, v, NUISANCE), length, config.fps());
-            float[] x = world.render(Rng.derive(seed, VIDEO, s, v, RENDER), labels, q, u, identity[s]);
-            return new RawVideo(subject + "-V" + (v + 1), subject, splitOf(config, s), length, x,
-                    labels, q);
-        }).toList();
-
-        RidgeHead.Rows train = rows(raw, TRAIN, config);
-        RidgeHead.Rows validation = rows(raw, VALIDATION, config);
-        RidgeHead head = RidgeHead.fitSelecting(train, validation, space.headlineMetric(),
-                RidgeHead.DEFAULT_LAMBDAS);
-
         int dx = config.featureSize();
         int dy = space.size();
-        List<AffectSequence> sequences = raw.parallelStream().map(r -> {
-            AffectSequence.Builder b = AffectSequence.builder(r.id, space, dx).subject(r.subject)
+        VideoRenderer renderer = new VideoRenderer(config);
+        int perSubject = config.videosPerSubject();
+        List<VideoRenderer.Video> planned = IntStream.range(0, config.subjects() * perSubject).parallel()
+                .mapToObj(i -> renderer.plan(i / perSubject, i % perSubject, splitOf(config, i / perSubject)))
+                .toList();
+
+        // first rendering: the features, and the maps of the frames the head is fitted and validated on
+        int cells = renderer.cells();
+        HeadSample train = HeadSample.plan(planned, TRAIN, config.maxHeadTrainingFrames(), cells, dy);
+        HeadSample validation = HeadSample.plan(planned, VALIDATION, config.maxHeadTrainingFrames(), cells, dy);
+        float[][] features = IntStream.range(0, planned.size()).parallel().mapToObj(i -> {
+            VideoRenderer.Video video = planned.get(i);
+            float[] x = new float[video.length() * dx];
+            renderer.render(video, (t, maps) -> {
+                FeatureWorld.pool(maps, x, t * dx);
+                train.offer(i, t, maps, video.labels());
+                validation.offer(i, t, maps, video.labels());
+            });
+            return x;
+        }).toArray(float[][]::new);
+        RidgeHead head = RidgeHead.fitSelecting(train.rows(), validation.rows(), space.headlineMetric(),
+                RidgeHead.DEFAULT_LAMBDAS);
+
+        // second rendering: the frozen head's pseudo-labels
+        List<AffectSequence> sequences = IntStream.range(0, planned.size()).parallel().mapToObj(i -> {
+            VideoRenderer.Video video = planned.get(i);
+            AffectSequence.Builder b = AffectSequence.builder(video.id(), space, dx).subject(video.subject())
                     .fps(config.fps());
             float[] x = new float[dx];
-            float[] yHat = new float[dy];
             float[] y = new float[dy];
-            for (int t = 0; t < r.length; t++) {
-                System.arraycopy(r.features, t * dx, x, 0, dx);
-                System.arraycopy(r.labels, t * dy, y, 0, dy);
-                head.predict(r.features, t * dx, yHat, 0);
+            float[] yHat = new float[dy];
+            renderer.render(video, (t, maps) -> {
+                head.predict(maps, 0, yHat, 0);
+                System.arraycopy(features[i], t * dx, x, 0, dx);
+                System.arraycopy(video.labels(), t * dy, y, 0, dy);
                 b.addFrame(x, yHat, y);
-            }
+            });
             return b.build();
         }).toList();
 
-        String corpusName = "synthetic-" + (va ? "va" : space.name());
+        String corpusName = "synthetic-" + (space.kind() == LabelKind.VALENCE_AROUSAL ? "va" : space.name());
         Map<String, SequenceDataset> splits = new LinkedHashMap<>();
-        Map<String, double[]> quality = new LinkedHashMap<>();
+        Map<String, VideoRenderer.Video> byId = new LinkedHashMap<>();
         for (String split : SPLITS) {
             List<AffectSequence> members = new ArrayList<>();
-            for (int i = 0; i < raw.size(); i++) {
-                if (raw.get(i).split.equals(split)) {
+            for (int i = 0; i < planned.size(); i++) {
+                if (planned.get(i).split().equals(split)) {
                     members.add(sequences.get(i));
-                    quality.put(raw.get(i).id, raw.get(i).quality);
+                    byId.put(planned.get(i).id(), planned.get(i));
                 }
             }
             splits.put(split, SequenceDataset.of(corpusName + "/" + split, members));
         }
         LOG.debug("generated {} ({} videos, dx {}) in {} ms; backbone head lambda {}, validation {} {}",
-                corpusName, raw.size(), dx, (System.nanoTime() - start) / 1_000_000, head.lambda(),
+                corpusName, planned.size(), dx, (System.nanoTime() - start) / 1_000_000, head.lambda(),
                 space.headlineMetric().displayName(), head.validationScore());
         return new SyntheticAffectCorpus(config, corpusName, Collections.unmodifiableMap(splits),
-                Collections.unmodifiableMap(quality), head);
+                Collections.unmodifiableMap(byId), renderer, head);
     }
 
     /**
      * A small valence/arousal corpus for tests and examples ({@link SyntheticConfig#small(long)}:
-     * 8 subjects split 4 / 2 / 2, 2 videos each of 300-400 frames, 64 features); generated in
-     * well under a second.
+     * 8 subjects split 4 / 2 / 2, 2 videos each of 300-400 frames, 64 features).
      *
      * @param seed the seed
      * @return the corpus
@@ -256,7 +285,9 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     }
 
     /**
-     * The frozen backbone head whose outputs are the pseudo-labels of every split.
+     * The frozen backbone head whose outputs are the pseudo-labels of every split. It reads a
+     * frame's maps ({@link #featureMaps(String)}, 4 &times; featureSize values), not its
+     * features.
      *
      * @return the head
      */
@@ -324,19 +355,44 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
 
     /**
      * The per-frame quality q<sub>t</sub> of a sequence (for diagnostics and tests; a model never
-     * sees it): near 1 on good frames, 0.05-0.45 during low-quality episodes.
+     * sees it): one minus the severity of the frame's most degraded block, exactly 1 on a clean
+     * frame.
      *
      * @param sequenceId a sequence id such as {@code "S03-V1"}
-     * @return a copy of the quality, one value per frame
+     * @return a new array, one value per frame
      * @throws IllegalArgumentException if the corpus has no such sequence
      */
     public double[] quality(String sequenceId) {
-        double[] q = quality.get(sequenceId);
-        if (q == null) {
-            throw new IllegalArgumentException("corpus " + name + " has no sequence '" + sequenceId
-                    + "'");
-        }
-        return q.clone();
+        return degradation(sequenceId).quality();
+    }
+
+    /**
+     * The per-frame, per-block degradation of a sequence: severity and type (for diagnostics,
+     * tests and studies; a model never sees it).
+     *
+     * @param sequenceId a sequence id such as {@code "S03-V1"}
+     * @return the degradation (immutable)
+     * @throws IllegalArgumentException if the corpus has no such sequence
+     */
+    public Degradation degradation(String sequenceId) {
+        return video(sequenceId).degradation();
+    }
+
+    /**
+     * The backbone's maps of every frame of a sequence, which the head reads: C = featureSize / 4
+     * channels of 4 &times; 4 cells, flattened channel-major (value 16 c + 4 row + column); a
+     * frame's features are their 2 &times; 2 average pool. They are rendered again on each call
+     * (bitwise the same every time), since the corpus does not keep them.
+     *
+     * @param sequenceId a sequence id such as {@code "S03-V1"}
+     * @return new arrays, [frame][4 featureSize]
+     * @throws IllegalArgumentException if the corpus has no such sequence
+     */
+    public float[][] featureMaps(String sequenceId) {
+        VideoRenderer.Video video = video(sequenceId);
+        float[][] out = new float[video.length()][];
+        renderer.render(video, (t, maps) -> out[t] = maps.clone());
+        return out;
     }
 
     @Override
@@ -353,35 +409,11 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
         return subject < config.trainSubjects() + config.validationSubjects() ? VALIDATION : TEST;
     }
 
-    /** At most maxHeadTrainingFrames evenly spaced frames of one split, in video order. */
-    private static RidgeHead.Rows rows(List<RawVideo> raw, String split, SyntheticConfig config) {
-        List<RawVideo> videos = raw.stream().filter(r -> r.split.equals(split)).toList();
-        long total = 0;
-        for (RawVideo r : videos) {
-            total += r.length;
+    private VideoRenderer.Video video(String sequenceId) {
+        VideoRenderer.Video video = videos.get(sequenceId);
+        if (video == null) {
+            throw new IllegalArgumentException("corpus " + name + " has no sequence '" + sequenceId + "'");
         }
-        int n = (int) Math.min(total, config.maxHeadTrainingFrames());
-        int dx = config.featureSize();
-        int dy = config.labelSpace().size();
-        float[] x = new float[n * dx];
-        float[] y = new float[n * dy];
-        int video = 0;
-        long videoStart = 0;
-        for (int k = 0; k < n; k++) {
-            long frame = k * total / n;
-            while (frame >= videoStart + videos.get(video).length) {
-                videoStart += videos.get(video).length;
-                video++;
-            }
-            RawVideo r = videos.get(video);
-            int t = (int) (frame - videoStart);
-            System.arraycopy(r.features, t * dx, x, k * dx, dx);
-            System.arraycopy(r.labels, t * dy, y, k * dy, dy);
-        }
-        return new RidgeHead.Rows(n, dx, dy, x, y);
+        return video;
     }
-
-    /** One generated video before the head has labelled it. */
-    private record RawVideo(String id, String subject, String split, int length, float[] features,
-            float[] labels, double[] quality) {}
 }

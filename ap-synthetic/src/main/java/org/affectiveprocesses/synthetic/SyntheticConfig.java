@@ -6,8 +6,9 @@ import org.affectiveprocesses.api.LabelSpace;
 
 /**
  * The settings of a {@link SyntheticAffectCorpus}: what is labelled, how many subjects and
- * videos, how long the videos are, the feature size, and the noise knobs of the feature model
- * (see {@link SyntheticAffectCorpus} for the generative model they enter).
+ * videos, how long the videos are, the feature size, how features are composed ({@link
+ * FeatureModel}) and how faces are degraded ({@link DegradationModel}); see {@link
+ * SyntheticAffectCorpus} for the generative model they enter.
  *
  * <p>The corpus is a pure function of this record: the same configuration (in particular the
  * same {@link #seed()}) always generates bitwise identical data, on any machine and with any
@@ -17,19 +18,15 @@ import org.affectiveprocesses.api.LabelSpace;
  * #trainSubjects()} subjects form {@code "train"}, the next {@link #validationSubjects()}
  * {@code "validation"} and the last {@link #testSubjects()} {@code "test"}.
  *
- * <p>The four standard deviations ({@link #noiseStd()}, {@link #identityStd()}, {@link
- * #nuisanceStd()}, {@link #occlusionStd()}) are stated at the reference feature size of 512
- * and scaled per feature by {@code sqrt(featureSize / 512)}, so that the accuracy of the
- * per-frame backbone head depends on them but hardly on the feature size.
- *
  * <p>Instances are immutable and validated on construction; use the presets {@link
  * #valenceArousal()}, {@link #actionUnits()} and {@link #small(long)} and the {@code with*}
  * copy methods.
  *
  * @param labelSpace what is labelled: {@link LabelSpace#valenceArousal()} or an Action Unit
  *     space (raw intensities 0-5, e.g. {@link LabelSpace#bp4d()})
- * @param seed the seed that determines every generated value
- * @param trainSubjects the number of subjects in the {@code "train"} split (&ge; 1)
+ * @param seed the seed every random draw derives from
+ * @param trainSubjects the number of subjects in the {@code "train"} split (&ge; 1); the
+ *     backbone head is fitted on them
  * @param validationSubjects the number of subjects in the {@code "validation"} split (&ge; 1);
  *     it chooses the ridge penalty of the backbone head
  * @param testSubjects the number of subjects in the {@code "test"} split (&ge; 1)
@@ -37,18 +34,13 @@ import org.affectiveprocesses.api.LabelSpace;
  * @param minFrames the shortest video, in frames (&ge; 2)
  * @param maxFrames the longest video, in frames (&ge; {@code minFrames}); lengths are uniform
  *     in {@code [minFrames, maxFrames]}
- * @param featureSize the feature size dx (&ge; 1; 512 in the paper)
- * @param fps the frame rate in frames per second; the label and nuisance time constants are
- *     stated in seconds, so this sets how many frames an episode lasts
- * @param noiseStd sigma_n, the standard deviation of the i.i.d. per-feature noise on a
- *     full-quality frame; it grows to {@code sigma_n (1 + 3 (1 - q))} at quality q
- * @param identityStd the per-feature standard deviation of the subject identity vectors
- * @param nuisanceStd the per-feature standard deviation of the smooth nuisance (head pose,
- *     lighting) P u_t
- * @param occlusionStd the per-feature standard deviation of the occlusion pattern J v_t at
- *     quality 0 (it is scaled by {@code 1 - q})
- * @param lowQualityEpisodesPerMinute the rate at which low-quality episodes (occlusion, extreme
- *     pose) start, per minute of good video
+ * @param featureSize the feature size dx, a multiple of 4 (512 in the paper: 128 channels
+ *     &times; 2 &times; 2) and at most 11,584; the backbone head reads the 4 &times; 4 maps, 4 dx
+ *     values
+ * @param fps the frame rate in frames per second; every time constant and duration is stated in
+ *     seconds, so this sets how many frames they last
+ * @param features how a frame's features are composed
+ * @param degradation how often and where faces are degraded
  * @param maxHeadTrainingFrames the most training frames the ridge head is fitted on (evenly
  *     spaced over the training split when it has more); &ge; 2
  */
@@ -63,21 +55,17 @@ public record SyntheticConfig(
         int maxFrames,
         int featureSize,
         double fps,
-        double noiseStd,
-        double identityStd,
-        double nuisanceStd,
-        double occlusionStd,
-        double lowQualityEpisodesPerMinute,
+        FeatureModel features,
+        DegradationModel degradation,
         int maxHeadTrainingFrames) {
 
     /**
-     * The seed of the presets. It was picked among a handful of seeds as a representative draw:
-     * the backbone head's test scores with it lie near their mean over seeds.
+     * The seed of the presets, of {@code ap demo} and of the command line's synthetic data:
+     * 1, the first seed. It was not chosen by any result; one seed everywhere means that a model
+     * trained on the preset (as the README's Java example does) is evaluated on the same data
+     * by {@code ap evaluate --synthetic va}.
      */
-    public static final long DEFAULT_SEED = 3L;
-
-    /** The reference feature size at which the noise knobs are stated. */
-    public static final int REFERENCE_FEATURE_SIZE = 512;
+    public static final long DEFAULT_SEED = 1L;
 
     /**
      * Validates the settings.
@@ -90,19 +78,18 @@ public record SyntheticConfig(
      * @param videosPerSubject videos per subject (&ge; 1)
      * @param minFrames the shortest video (&ge; 2)
      * @param maxFrames the longest video (&ge; {@code minFrames})
-     * @param featureSize the feature size (&ge; 1)
+     * @param featureSize the feature size (a positive multiple of 4, at most 11,584)
      * @param fps the frame rate (positive, finite)
-     * @param noiseStd sigma_n (finite, &ge; 0)
-     * @param identityStd the identity strength (finite, &ge; 0)
-     * @param nuisanceStd the nuisance strength (finite, &ge; 0)
-     * @param occlusionStd the occlusion strength (finite, &ge; 0)
-     * @param lowQualityEpisodesPerMinute the episode rate (finite, &ge; 0)
+     * @param features the feature model (not null)
+     * @param degradation the degradation model (not null)
      * @param maxHeadTrainingFrames the cap on head training frames (&ge; 2)
-     * @throws NullPointerException if the label space is null
+     * @throws NullPointerException if the label space or a model is null
      * @throws IllegalArgumentException naming the offending setting if one is out of range
      */
     public SyntheticConfig {
         Objects.requireNonNull(labelSpace, "labelSpace");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(degradation, "degradation");
         if (labelSpace.kind() == LabelKind.VALENCE_AROUSAL) {
             if (labelSpace.size() != 2 || labelSpace.rawMin() != -1.0 || labelSpace.rawMax() != 1.0) {
                 throw new IllegalArgumentException("a valence/arousal label space must have 2 dimensions"
@@ -123,7 +110,11 @@ public record SyntheticConfig(
         atLeast("videosPerSubject", videosPerSubject, 1);
         atLeast("minFrames", minFrames, 2);
         atLeast("maxFrames", maxFrames, minFrames);
-        atLeast("featureSize", featureSize, 1);
+        atLeast("featureSize", featureSize, 4);
+        if (featureSize % 4 != 0) {
+            throw new IllegalArgumentException("featureSize must be a multiple of 4 (channels x 2 x 2),"
+                    + " got " + featureSize);
+        }
         atLeast("maxHeadTrainingFrames", maxHeadTrainingFrames, 2);
         long subjects = (long) trainSubjects + validationSubjects + testSubjects;
         if (subjects * videosPerSubject > 1_000_000L) {
@@ -134,28 +125,29 @@ public record SyntheticConfig(
             throw new IllegalArgumentException("maxFrames x featureSize must fit in one array, got "
                     + maxFrames + " x " + featureSize);
         }
+        if (16L * featureSize * featureSize > Integer.MAX_VALUE - 16L) {
+            throw new IllegalArgumentException("the backbone head's system, (4 featureSize)² values, must fit"
+                    + " in one array; featureSize " + featureSize + " is too large (at most 11,584)");
+        }
+        if ((long) maxHeadTrainingFrames * 4 * featureSize > Integer.MAX_VALUE - 16L) {
+            throw new IllegalArgumentException("maxHeadTrainingFrames x 4 featureSize must fit in one"
+                    + " array, got " + maxHeadTrainingFrames + " x " + 4L * featureSize);
+        }
         if (!(fps > 0) || !Double.isFinite(fps)) {
             throw new IllegalArgumentException("fps must be positive and finite, got " + fps);
         }
-        nonNegative("noiseStd", noiseStd);
-        nonNegative("identityStd", identityStd);
-        nonNegative("nuisanceStd", nuisanceStd);
-        nonNegative("occlusionStd", occlusionStd);
-        nonNegative("lowQualityEpisodesPerMinute", lowQualityEpisodesPerMinute);
     }
 
     /**
      * The valence/arousal preset: 24 subjects (16 train / 4 validation / 4 test), 2 videos each
-     * of 600-1500 frames at 30 frames/s, 512 features, seed {@link #DEFAULT_SEED}; noise sigma_n 3.5,
-     * identity 0.5, nuisance 1, occlusion 3, 6 low-quality episodes per minute, head fitted on at
-     * most 10,000 frames. Its backbone head reaches a test CCC of about 0.58 (valence) and 0.61
-     * (arousal).
+     * of 600-1500 frames at 30 frames/s, 512 features, seed {@link #DEFAULT_SEED}, the default
+     * {@link FeatureModel} and {@link DegradationModel}, head fitted on at most 10,000 frames.
      *
      * @return the preset
      */
     public static SyntheticConfig valenceArousal() {
         return new SyntheticConfig(LabelSpace.valenceArousal(), DEFAULT_SEED, 16, 4, 4, 2, 600, 1500,
-                REFERENCE_FEATURE_SIZE, 30.0, 3.5, 0.5, 1.0, 3.0, 6.0, 10_000);
+                512, 30.0, FeatureModel.defaults(), DegradationModel.defaults(), 10_000);
     }
 
     /**
@@ -170,7 +162,7 @@ public record SyntheticConfig(
 
     /**
      * A small valence/arousal preset for tests and examples: 8 subjects (4 / 2 / 2), 2 videos
-     * each of 300-400 frames, 64 features; generated in well under a second.
+     * each of 300-400 frames, 64 features.
      *
      * @param seed the seed
      * @return the preset
@@ -197,8 +189,8 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withLabelSpace(LabelSpace newLabelSpace) {
         return new SyntheticConfig(newLabelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd,
-                nuisanceStd, occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -209,8 +201,8 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withSeed(long newSeed) {
         return new SyntheticConfig(labelSpace, newSeed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd,
-                nuisanceStd, occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -223,8 +215,7 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withSubjects(int train, int validation, int test) {
         return new SyntheticConfig(labelSpace, seed, train, validation, test, videosPerSubject,
-                minFrames, maxFrames, featureSize, fps, noiseStd, identityStd, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                minFrames, maxFrames, featureSize, fps, features, degradation, maxHeadTrainingFrames);
     }
 
     /**
@@ -235,8 +226,7 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withVideosPerSubject(int videos) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videos, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                videos, minFrames, maxFrames, featureSize, fps, features, degradation, maxHeadTrainingFrames);
     }
 
     /**
@@ -248,20 +238,19 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withFrames(int min, int max) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, min, max, featureSize, fps, noiseStd, identityStd, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                videosPerSubject, min, max, featureSize, fps, features, degradation, maxHeadTrainingFrames);
     }
 
     /**
      * A copy with another feature size.
      *
-     * @param size the feature size dx
+     * @param size the feature size dx, a multiple of 4
      * @return the copy
      */
     public SyntheticConfig withFeatureSize(int size) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, size, fps, noiseStd, identityStd, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
+                videosPerSubject, minFrames, maxFrames, size, fps, features, degradation,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -272,69 +261,33 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withFps(double framesPerSecond) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, framesPerSecond, noiseStd,
-                identityStd, nuisanceStd, occlusionStd, lowQualityEpisodesPerMinute,
+                videosPerSubject, minFrames, maxFrames, featureSize, framesPerSecond, features,
+                degradation, maxHeadTrainingFrames);
+    }
+
+    /**
+     * A copy with another feature model.
+     *
+     * @param model how features are composed, e.g. {@code FeatureModel.defaults().withShares(...)}
+     * @return the copy
+     */
+    public SyntheticConfig withFeatures(FeatureModel model) {
+        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, model, degradation,
                 maxHeadTrainingFrames);
     }
 
     /**
-     * A copy with another per-feature noise level sigma_n.
+     * A copy with another degradation model; {@link DegradationModel#none()} keeps every frame
+     * clean.
      *
-     * @param std the noise standard deviation on full-quality frames
+     * @param model how often and where faces are degraded
      * @return the copy
      */
-    public SyntheticConfig withNoiseStd(double std) {
+    public SyntheticConfig withDegradation(DegradationModel model) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, std, identityStd, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
-    }
-
-    /**
-     * A copy with another identity strength.
-     *
-     * @param std the per-feature standard deviation of the subject identity vectors
-     * @return the copy
-     */
-    public SyntheticConfig withIdentityStd(double std) {
-        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, std, nuisanceStd,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
-    }
-
-    /**
-     * A copy with another nuisance strength.
-     *
-     * @param std the per-feature standard deviation of the smooth nuisance
-     * @return the copy
-     */
-    public SyntheticConfig withNuisanceStd(double std) {
-        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd, std,
-                occlusionStd, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
-    }
-
-    /**
-     * A copy with another occlusion strength.
-     *
-     * @param std the per-feature standard deviation of the occlusion pattern at quality 0
-     * @return the copy
-     */
-    public SyntheticConfig withOcclusionStd(double std) {
-        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd,
-                nuisanceStd, std, lowQualityEpisodesPerMinute, maxHeadTrainingFrames);
-    }
-
-    /**
-     * A copy with another rate of low-quality episodes; 0 gives full quality throughout.
-     *
-     * @param perMinute episodes started per minute of good video
-     * @return the copy
-     */
-    public SyntheticConfig withLowQualityEpisodesPerMinute(double perMinute) {
-        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd,
-                nuisanceStd, occlusionStd, perMinute, maxHeadTrainingFrames);
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, model,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -345,19 +298,12 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withMaxHeadTrainingFrames(int frames) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, noiseStd, identityStd,
-                nuisanceStd, occlusionStd, lowQualityEpisodesPerMinute, frames);
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation, frames);
     }
 
     private static void atLeast(String name, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
-        }
-    }
-
-    private static void nonNegative(String name, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and non-negative, got " + value);
         }
     }
 }

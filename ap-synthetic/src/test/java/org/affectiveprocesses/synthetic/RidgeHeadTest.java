@@ -11,6 +11,10 @@ import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.metrics.Metric;
+import org.ejml.concurrency.EjmlConcurrency;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.junit.jupiter.api.Test;
 
 class RidgeHeadTest {
@@ -120,6 +124,97 @@ class RidgeHeadTest {
         assertThat(RidgeHead.DEFAULT_LAMBDAS).contains(a.lambda());
     }
 
+    /** Rows of dx standard normal features with a mean of 1 and dy noisy linear targets. */
+    private static float[][][] wide(int n, int dx, int dy, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[n][dx];
+        float[][] y = new float[n][dy];
+        for (int t = 0; t < n; t++) {
+            double s = 0;
+            for (int i = 0; i < dx; i++) {
+                x[t][i] = (float) (1.0 + r.nextGaussian());
+                s += (i % 3 - 1) * x[t][i];
+            }
+            for (int d = 0; d < dy; d++) {
+                y[t][d] = (float) (0.05 * s * (d + 1) + 0.5 * r.nextGaussian());
+            }
+        }
+        return new float[][][] {x, y};
+    }
+
+    @Test
+    void matchesTheAugmentedLeastSquaresSolution() {
+        // (1/n) Σ ||y - W x - b||² + λ v̄ ||W||² is ordinary least squares on the centred rows
+        // stacked over sqrt(n λ v̄) I (targets 0): solved here by QR, independently of the head
+        int n = 1000;
+        int dx = 120;
+        int dy = 2;
+        double lambda = 0.05;
+        float[][][] data = wide(n, dx, dy, 12);
+        RidgeHead head = RidgeHead.fit(data[0], data[1], lambda);
+        double[] meanX = new double[dx];
+        double[] meanY = new double[dy];
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < dx; i++) {
+                meanX[i] += data[0][t][i] / (double) n;
+            }
+            for (int d = 0; d < dy; d++) {
+                meanY[d] += data[1][t][d] / (double) n;
+            }
+        }
+        double meanVariance = 0;
+        DMatrixRMaj a = new DMatrixRMaj(n + dx, dx);
+        DMatrixRMaj b = new DMatrixRMaj(n + dx, dy);
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < dx; i++) {
+                double c = data[0][t][i] - meanX[i];
+                a.set(t, i, c);
+                meanVariance += c * c / ((double) n * dx);
+            }
+            for (int d = 0; d < dy; d++) {
+                b.set(t, d, data[1][t][d] - meanY[d]);
+            }
+        }
+        double root = Math.sqrt(n * lambda * meanVariance);
+        for (int i = 0; i < dx; i++) {
+            a.set(n + i, i, root);
+        }
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        assertThat(qr.setA(a)).isTrue();
+        DMatrixRMaj wt = new DMatrixRMaj(dx, dy);
+        qr.solve(b, wt);
+        double[][] w = head.weights();
+        double diff = 0;
+        double norm = 0;
+        for (int d = 0; d < dy; d++) {
+            double bias = meanY[d];
+            for (int i = 0; i < dx; i++) {
+                diff += (w[d][i] - wt.get(i, d)) * (w[d][i] - wt.get(i, d));
+                norm += wt.get(i, d) * wt.get(i, d);
+                bias -= wt.get(i, d) * meanX[i];
+            }
+            assertThat(head.bias()[d]).isCloseTo(bias, within(1e-9 * Math.max(1, Math.abs(bias))));
+        }
+        assertThat(Math.sqrt(diff / norm)).isLessThan(1e-9);
+    }
+
+    @Test
+    void fittingGivesTheSameHeadOnAnyNumberOfThreads() {
+        float[][][] train = wide(900, 150, 2, 13);
+        float[][][] val = wide(300, 150, 2, 14);
+        try {
+            EjmlConcurrency.setMaxThreads(1);
+            RidgeHead one = RidgeHead.fit(train[0], train[1], val[0], val[1], Metric.CCC, RidgeHead.DEFAULT_LAMBDAS);
+            EjmlConcurrency.setMaxThreads(4);
+            RidgeHead four = RidgeHead.fit(train[0], train[1], val[0], val[1], Metric.CCC, RidgeHead.DEFAULT_LAMBDAS);
+            assertThat(four.weights()).isEqualTo(one.weights());
+            assertThat(four.bias()).isEqualTo(one.bias());
+            assertThat(four.lambda()).isEqualTo(one.lambda());
+        } finally {
+            EjmlConcurrency.setMaxThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
     @Test
     void accessorsReturnCopies() {
         float[][][] train = data(100, 0.1, 7);
@@ -194,13 +289,25 @@ class RidgeHeadTest {
                 List.of(-1.0))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static double noiseFree(float[] x, int d) {
+        double s = TRUE_B[d];
+        for (int i = 0; i < x.length; i++) {
+            s += TRUE_W[d][i] * (x[i] - 3.0);
+        }
+        return s;
+    }
+
     private static SequenceDataset dataset(String name, float[][][] rows, boolean withGaps) {
         List<AffectSequence> seqs = new ArrayList<>();
         int per = 100;
         for (int s = 0; s * per < rows[0].length; s++) {
             AffectSequence.Builder b = AffectSequence.builder(name + s, LabelSpace.valenceArousal(), 4);
             for (int t = s * per; t < Math.min(rows[0].length, (s + 1) * per); t++) {
-                b.addFrame(t / 30.0, rows[0][t], new float[] {0f, 0f}, rows[1][t]);
+                // labels live in [-1, 1]: frames whose noise-free label lies beyond ±0.8 stay unlabelled
+                // (chosen by the features, not the labels, so the fit stays unbiased)
+                boolean inside = Math.abs(noiseFree(rows[0][t], 0)) <= 0.8 && Math.abs(noiseFree(rows[0][t], 1)) <= 0.8;
+                b.addFrame(t / 30.0, rows[0][t], new float[] {0f, 0f},
+                        inside ? rows[1][t] : new float[] {Float.NaN, Float.NaN});
                 if (withGaps && t % 10 == 0) {
                     // an unlabelled frame with wild features and an invalid frame: both ignored
                     b.addFrame(t / 30.0 + 0.001, new float[] {1e3f, -1e3f, 1e3f, 1e3f},

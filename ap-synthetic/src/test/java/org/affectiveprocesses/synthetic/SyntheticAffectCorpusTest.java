@@ -9,12 +9,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.metrics.Ccc;
 import org.affectiveprocesses.metrics.Icc;
 import org.affectiveprocesses.metrics.IccType;
+import org.affectiveprocesses.metrics.Metric;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +48,34 @@ class SyntheticAffectCorpusTest {
                 AffectSequence y = b.get(i);
                 assertThat(y.id()).isEqualTo(x.id());
                 assertThat(fingerprint(y)).isEqualTo(fingerprint(x));
-                assertThat(again.quality(y.id())).isEqualTo(small.quality(x.id()));
+                assertThat(again.degradation(y.id())).isEqualTo(small.degradation(x.id()));
             }
         }
         assertThat(again.head().weights()).isEqualTo(small.head().weights());
         assertThat(again.head().bias()).isEqualTo(small.head().bias());
+        assertThat(again.featureMaps("S05-V2")).isEqualTo(small.featureMaps("S05-V2"));
+    }
+
+    @Test
+    void dataAreTheSameOnAnyNumberOfThreads() throws Exception {
+        SyntheticConfig config = SyntheticConfig.small(11).withSubjects(3, 2, 2).withFrames(150, 250);
+        List<Long> prints = new ArrayList<>();
+        for (int threads : new int[] {1, 4}) {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                EjmlConcurrency.setMaxThreads(threads);
+                SyntheticAffectCorpus corpus = pool.submit(() -> SyntheticAffectCorpus.generate(config)).get();
+                long print = 0;
+                for (AffectSequence seq : sequences(corpus)) {
+                    print = print * 31 + fingerprint(seq);
+                }
+                prints.add(print);
+            } finally {
+                pool.shutdown();
+                EjmlConcurrency.setMaxThreads(Runtime.getRuntime().availableProcessors());
+            }
+        }
+        assertThat(prints.get(1)).isEqualTo(prints.get(0));
     }
 
     @Test
@@ -64,14 +90,18 @@ class SyntheticAffectCorpusTest {
     }
 
     @Test
-    void noiseKnobsLeaveLabelsAndQualityUnchanged() {
-        SyntheticAffectCorpus noisier = SyntheticAffectCorpus.generate(
-                SyntheticConfig.small(11).withNoiseStd(6.0).withIdentityStd(2.0));
+    void featureKnobsLeaveLabelsAndDegradationUnchanged() {
+        SyntheticAffectCorpus other = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withFeatures(FeatureModel.defaults().withShares(0.1, 0.5, 0.2, 0.2).withChannelGainSigma(0)));
         AffectSequence a = small.split(SyntheticAffectCorpus.TEST).get(1);
-        AffectSequence b = noisier.split(SyntheticAffectCorpus.TEST).get(1);
+        AffectSequence b = other.split(SyntheticAffectCorpus.TEST).get(1);
         assertThat(labels(b, 0)).isEqualTo(labels(a, 0));
-        assertThat(noisier.quality(b.id())).isEqualTo(small.quality(a.id()));
+        assertThat(other.degradation(b.id())).isEqualTo(small.degradation(a.id()));
         assertThat(b.features(5)).isNotEqualTo(a.features(5));
+        // and the degradation model does not change the labels either
+        SyntheticAffectCorpus clean = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withDegradation(DegradationModel.none()));
+        assertThat(labels(clean.split(SyntheticAffectCorpus.TEST).get(1), 0)).isEqualTo(labels(a, 0));
     }
 
     @Test
@@ -196,14 +226,14 @@ class SyntheticAffectCorpusTest {
         SequenceDataset test = defaultVa.split(SyntheticAffectCorpus.TEST);
         for (int d = 0; d < 2; d++) {
             double ccc = Ccc.of(pooled(sequences(test), d), pooledPseudo(sequences(test), d));
-            assertThat(ccc).as("test CCC of %s", test.labelSpace().dimension(d)).isBetween(0.3, 0.9);
+            assertThat(ccc).as("test CCC of %s", test.labelSpace().dimension(d)).isBetween(0.3, 0.97);
         }
         double icc = meanIcc(smallAu.split(SyntheticAffectCorpus.TEST));
         assertThat(icc).as("mean test ICC(3,1) of the small AU corpus").isBetween(0.2, 0.9);
     }
 
     @Test
-    void lowQualityFramesHaveLargerHeadErrors() {
+    void degradedFramesHaveLargerHeadErrors() {
         double good = 0;
         double bad = 0;
         long nGood = 0;
@@ -213,41 +243,153 @@ class SyntheticAffectCorpusTest {
             double[] q = defaultVa.quality(s.id());
             assertThat(q).hasSize(s.length());
             for (int t = 0; t < s.length(); t++) {
-                assertThat(q[t]).isBetween(0.05, 1.0);
+                assertThat(q[t]).isBetween(0.0, 1.0);
                 double e = Math.abs(s.label(t, 0) - s.pseudoLabel(t, 0))
                         + Math.abs(s.label(t, 1) - s.pseudoLabel(t, 1));
                 frames++;
                 if (q[t] < 0.5) {
                     bad += e;
                     nBad++;
-                } else {
+                } else if (q[t] == 1.0) {
                     good += e;
                     nGood++;
                 }
             }
         }
-        assertThat((double) nBad / frames).as("fraction of low-quality frames").isBetween(0.03, 0.25);
+        assertThat((double) nGood / frames).as("fraction of clean frames").isBetween(0.7, 0.95);
+        assertThat((double) nBad / frames).as("fraction of badly degraded frames").isBetween(0.03, 0.25);
         assertThat(bad / nBad).isGreaterThan(1.5 * (good / nGood));
     }
 
     @Test
-    void pseudoLabelsAreTheFrozenHeadsPredictions() {
+    void pseudoLabelsAreTheFrozenHeadsPredictionsOnTheMaps() {
         RidgeHead head = small.head();
-        assertThat(head.featureSize()).isEqualTo(64);
+        assertThat(head.featureSize()).isEqualTo(4 * 64);
         assertThat(head.labelSize()).isEqualTo(2);
         for (String split : small.splitNames()) {
             AffectSequence s = small.split(split).get(0);
+            float[][] maps = small.featureMaps(s.id());
+            assertThat(maps).hasNumberOfRows(s.length());
+            float[] pooled = new float[64];
             for (int t = 0; t < s.length(); t += 37) {
-                assertThat(head.predict(s.features(t))).isEqualTo(s.pseudoLabels(t));
+                assertThat(head.predict(maps[t])).isEqualTo(s.pseudoLabels(t));
+                // the features are the maps' 2 x 2 average pool: feature 4c + 2r + k averages
+                // cells 16c + 4(2r + i) + 2k + j, i, j in {0, 1}
+                FeatureWorld.pool(maps[t], pooled, 0);
+                assertThat(s.features(t)).isEqualTo(pooled);
+                double cell = (maps[t][16 * 3 + 4 * 2 + 2] + maps[t][16 * 3 + 4 * 2 + 3]
+                        + maps[t][16 * 3 + 4 * 3 + 2] + maps[t][16 * 3 + 4 * 3 + 3]) / 4.0;
+                assertThat((double) s.features(t)[4 * 3 + 3]).isCloseTo(cell, within(1e-5));
             }
         }
-        // the head is fitted on the training split only (all its frames: fewer than the cap),
-        // with the penalty chosen on the validation split: refitting reproduces it exactly
-        RidgeHead refit = RidgeHead.fit(small.split("train"), small.split("validation"),
-                small.config().maxHeadTrainingFrames());
+        // the head is fitted on the maps of the training split only (all of its frames: fewer
+        // than the cap), with the penalty chosen on the validation split: refitting reproduces it
+        float[][][] train = mapsAndLabels(small, SyntheticAffectCorpus.TRAIN);
+        float[][][] validation = mapsAndLabels(small, SyntheticAffectCorpus.VALIDATION);
+        RidgeHead refit = RidgeHead.fit(train[0], train[1], validation[0], validation[1], Metric.CCC,
+                RidgeHead.DEFAULT_LAMBDAS);
         assertThat(refit.lambda()).isEqualTo(head.lambda());
         assertThat(refit.weights()).isEqualTo(head.weights());
         assertThat(refit.bias()).isEqualTo(head.bias());
+    }
+
+    @Test
+    void cleanFramesHaveTheSpecifiedStatistics() {
+        // no degradation and unit channel gains: a cell is mu0 + identity + nuisance + g_s F(y) + noise
+        SyntheticAffectCorpus clean = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal()
+                .withFeatureSize(64).withSubjects(16, 4, 4).withFrames(300, 400)
+                .withFeatures(FeatureModel.defaults().withChannelGainSigma(0))
+                .withDegradation(DegradationModel.none()));
+        double sum = 0;
+        double squares = 0;
+        double steps = 0;
+        long n = 0;
+        long nSteps = 0;
+        double pooledSquares = 0;
+        double pooledSum = 0;
+        long nPooled = 0;
+        for (AffectSequence s : sequences(clean)) {
+            assertThat(clean.quality(s.id())).containsOnly(1.0);
+            float[][] maps = clean.featureMaps(s.id());
+            for (int t = 0; t < maps.length; t++) {
+                for (int j = 0; j < maps[t].length; j++) {
+                    sum += maps[t][j];
+                    squares += (double) maps[t][j] * maps[t][j];
+                    n++;
+                    if (t > 0) {
+                        double step = maps[t][j] - maps[t - 1][j];
+                        steps += step * step;
+                        nSteps++;
+                    }
+                }
+                for (float x : s.features(t)) {
+                    pooledSum += x;
+                    pooledSquares += (double) x * x;
+                    nPooled++;
+                }
+            }
+        }
+        double mean = sum / n;
+        double variance = squares / n - mean * mean;
+        // the offset mu0 = 1.03; variance 0.35 + 0.25 + 0.30 E[g²] (1.053) + 0.10 = 1.016
+        assertThat(mean).isCloseTo(FeatureWorld.CENTRE, within(0.03));
+        assertThat(variance).isCloseTo(1.016, within(0.1));
+        // the four pooled cells are independent: the features keep the offset at a quarter of the variance
+        double pooledMean = pooledSum / nPooled;
+        assertThat(pooledMean).isCloseTo(FeatureWorld.CENTRE, within(0.03));
+        assertThat(pooledSquares / nPooled - pooledMean * pooledMean).isCloseTo(1.016 / 4, within(0.025));
+        // everything but the per-frame noise (share 0.10) is slow: half the mean squared
+        // frame-to-frame step is the noise variance plus a little
+        assertThat(steps / nSteps / 2).isBetween(0.099, 0.11);
+    }
+
+    @Test
+    void featureDeviationFallsWithDegradationSeverity() {
+        // on the default corpus, the mean distance of a frame's features from the mean clean
+        // frame falls as the frame's quality falls
+        float[] centre = new float[512];
+        long clean = 0;
+        for (AffectSequence s : sequences(defaultVa)) {
+            double[] q = defaultVa.quality(s.id());
+            for (int t = 0; t < s.length(); t++) {
+                if (q[t] == 1.0) {
+                    float[] x = s.features(t);
+                    for (int i = 0; i < x.length; i++) {
+                        centre[i] += x[i];
+                    }
+                    clean++;
+                }
+            }
+        }
+        for (int i = 0; i < centre.length; i++) {
+            centre[i] /= clean;
+        }
+        double[] bins = {1.0, 0.75, 0.5, 0.25, 0.0};
+        double[] distance = new double[bins.length];
+        long[] count = new long[bins.length];
+        for (AffectSequence s : sequences(defaultVa)) {
+            double[] q = defaultVa.quality(s.id());
+            for (int t = 0; t < s.length(); t++) {
+                int bin = q[t] == 1.0 ? 0 : 1;
+                while (bin < bins.length - 1 && q[t] < bins[bin]) {
+                    bin++;
+                }
+                float[] x = s.features(t);
+                double d = 0;
+                for (int i = 0; i < x.length; i++) {
+                    d += (x[i] - centre[i]) * (x[i] - centre[i]);
+                }
+                distance[bin] += Math.sqrt(d);
+                count[bin]++;
+            }
+        }
+        for (int b = 1; b < bins.length; b++) {
+            assertThat(count[b]).as("frames in quality bin %d", b).isPositive();
+            assertThat(distance[b] / count[b]).as("mean distance in quality bin %d", b)
+                    .isLessThan(distance[b - 1] / count[b - 1]);
+        }
+        int last = bins.length - 1;
+        assertThat(distance[last] / count[last]).isLessThan(0.75 * distance[0] / count[0]);
     }
 
     @Test
@@ -260,34 +402,32 @@ class SyntheticAffectCorpusTest {
                 .hasMessageContaining("train").hasMessageContaining("dev");
         assertThatThrownBy(() -> small.quality("S99-V1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("S99-V1");
+        assertThatThrownBy(() -> small.degradation("S99-V1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("S99-V1");
+        assertThatThrownBy(() -> small.featureMaps("S99-V1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("S99-V1");
         double[] q = small.quality("S01-V1");
         q[0] = -7;
         assertThat(small.quality("S01-V1")[0]).isPositive();
+        float[][] maps = small.featureMaps("S01-V1");
+        maps[0][0] = Float.NaN;
+        assertThat(small.featureMaps("S01-V1")[0][0]).isNotNaN();
     }
 
     @Test
     void supportsOtherActionUnitSetsAndFullQuality() {
         SyntheticAffectCorpus disfa = SyntheticAffectCorpus.generate(SyntheticConfig.small(5)
                 .withLabelSpace(LabelSpace.disfa()).withSubjects(2, 1, 1).withVideosPerSubject(1)
-                .withFrames(200, 200).withLowQualityEpisodesPerMinute(0));
+                .withFrames(200, 200).withDegradation(DegradationModel.none()));
         assertThat(disfa.name()).isEqualTo("synthetic-disfa-au");
         assertThat(disfa.head().labelSize()).isEqualTo(12);
         for (String split : disfa.splitNames()) {
             for (AffectSequence s : disfa.split(split)) {
                 assertThat(s.labelSize()).isEqualTo(12);
                 assertThat(s.length()).isEqualTo(200);
-                for (double q : disfa.quality(s.id())) {
-                    assertThat(q).isBetween(0.9, 1.0);
-                }
+                assertThat(disfa.quality(s.id())).containsOnly(1.0);
             }
         }
-    }
-
-    @Test
-    void smallCorpusIsFast() {
-        long start = System.nanoTime();
-        SyntheticAffectCorpus.small(99);
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
     }
 
     private static double meanIcc(SequenceDataset data) {
@@ -297,6 +437,19 @@ class SyntheticAffectCorpusTest {
             sum += Icc.of(IccType.ICC_3_1, pooled(all, d), pooledPseudo(all, d));
         }
         return sum / data.labelSpace().size();
+    }
+
+    /** Every frame's maps and labels of a split, in video order. */
+    private static float[][][] mapsAndLabels(SyntheticAffectCorpus corpus, String split) {
+        List<float[]> maps = new ArrayList<>();
+        List<float[]> labels = new ArrayList<>();
+        for (AffectSequence s : corpus.split(split)) {
+            maps.addAll(List.of(corpus.featureMaps(s.id())));
+            for (int t = 0; t < s.length(); t++) {
+                labels.add(s.labels(t));
+            }
+        }
+        return new float[][][] {maps.toArray(float[][]::new), labels.toArray(float[][]::new)};
     }
 
     private static long fingerprint(AffectSequence s) {

@@ -13,7 +13,7 @@ class SyntheticConfigTest {
     void valenceArousalPresetHasTheDocumentedDefaults() {
         SyntheticConfig c = SyntheticConfig.valenceArousal();
         assertThat(c.labelSpace()).isEqualTo(LabelSpace.valenceArousal());
-        assertThat(c.seed()).isEqualTo(SyntheticConfig.DEFAULT_SEED);
+        assertThat(c.seed()).isEqualTo(SyntheticConfig.DEFAULT_SEED).isEqualTo(1L);
         assertThat(c.subjects()).isEqualTo(24);
         assertThat(List.of(c.trainSubjects(), c.validationSubjects(), c.testSubjects()))
                 .containsExactly(16, 4, 4);
@@ -23,6 +23,25 @@ class SyntheticConfigTest {
         assertThat(c.featureSize()).isEqualTo(512);
         assertThat(c.fps()).isEqualTo(30.0);
         assertThat(c.maxHeadTrainingFrames()).isEqualTo(10_000);
+        assertThat(c.features()).isEqualTo(FeatureModel.defaults());
+        assertThat(c.degradation()).isEqualTo(DegradationModel.defaults());
+    }
+
+    @Test
+    void modelDefaultsAreTheDocumentedValues() {
+        FeatureModel f = FeatureModel.defaults();
+        assertThat(List.of(f.identityShare(), f.expressionShare(), f.nuisanceShare(), f.frameNoiseShare()))
+                .containsExactly(0.35, 0.30, 0.25, 0.10);
+        assertThat(f.prototypeOffset()).isEqualTo(0.3);
+        assertThat(f.channelGainSigma()).isEqualTo(0.5);
+        DegradationModel d = DegradationModel.defaults();
+        assertThat(List.of(d.lowerOcclusionsPerMinute(), d.upperOcclusionsPerMinute(), d.globalPerMinute()))
+                .containsExactly(1.5, 0.5, 3.0);
+        assertThat(d.yawScaleDegrees()).isEqualTo(25.0);
+        assertThat(d.receptiveLeak()).isEqualTo(0.25);
+        DegradationModel none = DegradationModel.none();
+        assertThat(List.of(none.lowerOcclusionsPerMinute(), none.upperOcclusionsPerMinute(),
+                none.globalPerMinute(), none.yawScaleDegrees())).containsOnly(0.0);
     }
 
     @Test
@@ -54,15 +73,23 @@ class SyntheticConfigTest {
         assertThat(base.withFrames(10, 20).maxFrames()).isEqualTo(20);
         assertThat(base.withFeatureSize(32).featureSize()).isEqualTo(32);
         assertThat(base.withFps(25).fps()).isEqualTo(25.0);
-        assertThat(base.withNoiseStd(1).noiseStd()).isEqualTo(1.0);
-        assertThat(base.withIdentityStd(2).identityStd()).isEqualTo(2.0);
-        assertThat(base.withNuisanceStd(3).nuisanceStd()).isEqualTo(3.0);
-        assertThat(base.withOcclusionStd(4).occlusionStd()).isEqualTo(4.0);
-        assertThat(base.withLowQualityEpisodesPerMinute(0).lowQualityEpisodesPerMinute()).isZero();
         assertThat(base.withMaxHeadTrainingFrames(100).maxHeadTrainingFrames()).isEqualTo(100);
-        SyntheticConfig changed = base.withNoiseStd(1);
-        assertThat(changed.identityStd()).isEqualTo(base.identityStd());
+        FeatureModel features = FeatureModel.defaults().withShares(0.1, 0.2, 0.3, 0.4).withPrototypeOffset(0.7)
+                .withChannelGainSigma(0);
+        assertThat(List.of(features.identityShare(), features.expressionShare(), features.nuisanceShare(),
+                features.frameNoiseShare(), features.prototypeOffset(), features.channelGainSigma()))
+                .containsExactly(0.1, 0.2, 0.3, 0.4, 0.7, 0.0);
+        DegradationModel degradation = DegradationModel.defaults().withRates(1, 2, 3).withYawScaleDegrees(10)
+                .withReceptiveLeak(0.5);
+        assertThat(List.of(degradation.lowerOcclusionsPerMinute(), degradation.upperOcclusionsPerMinute(),
+                degradation.globalPerMinute(), degradation.yawScaleDegrees(), degradation.receptiveLeak()))
+                .containsExactly(1.0, 2.0, 3.0, 10.0, 0.5);
+        SyntheticConfig changed = base.withFeatures(features).withDegradation(degradation);
+        assertThat(changed.features()).isEqualTo(features);
+        assertThat(changed.degradation()).isEqualTo(degradation);
         assertThat(changed.seed()).isEqualTo(base.seed());
+        assertThat(changed.withFeatures(FeatureModel.defaults()).withDegradation(DegradationModel.defaults()))
+                .isEqualTo(base);
     }
 
     @Test
@@ -77,17 +104,31 @@ class SyntheticConfigTest {
         assertThatThrownBy(() -> base.withFeatureSize(0)).hasMessageContaining("featureSize");
         assertThatThrownBy(() -> base.withFps(0)).hasMessageContaining("fps");
         assertThatThrownBy(() -> base.withFps(Double.NaN)).hasMessageContaining("fps");
-        assertThatThrownBy(() -> base.withNoiseStd(-1)).hasMessageContaining("noiseStd");
-        assertThatThrownBy(() -> base.withIdentityStd(Double.POSITIVE_INFINITY))
-                .hasMessageContaining("identityStd");
-        assertThatThrownBy(() -> base.withNuisanceStd(Double.NaN)).hasMessageContaining("nuisanceStd");
-        assertThatThrownBy(() -> base.withOcclusionStd(-0.5)).hasMessageContaining("occlusionStd");
-        assertThatThrownBy(() -> base.withLowQualityEpisodesPerMinute(-1))
-                .hasMessageContaining("lowQualityEpisodesPerMinute");
+        assertThatThrownBy(() -> base.withFeatureSize(30)).hasMessageContaining("featureSize")
+                .hasMessageContaining("multiple of 4");
+        assertThatThrownBy(() -> base.withFeatures(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> base.withDegradation(null)).isInstanceOf(NullPointerException.class);
+        FeatureModel f = FeatureModel.defaults();
+        assertThatThrownBy(() -> f.withShares(-0.1, 0.3, 0.25, 0.1)).hasMessageContaining("identityShare");
+        assertThatThrownBy(() -> f.withShares(0.35, Double.NaN, 0.25, 0.1)).hasMessageContaining("expressionShare");
+        assertThatThrownBy(() -> f.withShares(0.35, 0.3, Double.POSITIVE_INFINITY, 0.1))
+                .hasMessageContaining("nuisanceShare");
+        assertThatThrownBy(() -> f.withShares(0.35, 0.3, 0.25, -1)).hasMessageContaining("frameNoiseShare");
+        assertThatThrownBy(() -> f.withShares(0, 0, 0, 0)).hasMessageContaining("share");
+        assertThatThrownBy(() -> f.withPrototypeOffset(-0.3)).hasMessageContaining("prototypeOffset");
+        assertThatThrownBy(() -> f.withChannelGainSigma(2.5)).hasMessageContaining("channelGainSigma");
+        DegradationModel d = DegradationModel.defaults();
+        assertThatThrownBy(() -> d.withRates(-1, 0, 0)).hasMessageContaining("lowerOcclusionsPerMinute");
+        assertThatThrownBy(() -> d.withRates(0, Double.NaN, 0)).hasMessageContaining("upperOcclusionsPerMinute");
+        assertThatThrownBy(() -> d.withRates(0, 0, 1001)).hasMessageContaining("globalPerMinute");
+        assertThatThrownBy(() -> d.withYawScaleDegrees(200)).hasMessageContaining("yawScaleDegrees");
+        assertThatThrownBy(() -> d.withReceptiveLeak(1.5)).hasMessageContaining("receptiveLeak");
         assertThatThrownBy(() -> base.withMaxHeadTrainingFrames(1))
                 .hasMessageContaining("maxHeadTrainingFrames");
         assertThatThrownBy(() -> base.withFrames(1_000_000, 1_000_000).withFeatureSize(4096))
                 .hasMessageContaining("one array");
+        assertThatThrownBy(() -> base.withFeatureSize(11_588)).hasMessageContaining("(4 featureSize)²");
+        assertThat(base.withFeatureSize(11_584).featureSize()).isEqualTo(11_584);
         assertThatThrownBy(() -> base.withLabelSpace(null)).isInstanceOf(NullPointerException.class);
     }
 

@@ -1,6 +1,5 @@
 package org.affectiveprocesses.video;
 
-import java.util.Map;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.Engine;
@@ -8,6 +7,7 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.WeightInitializer;
 import org.affectiveprocesses.engine.djl.DjlBackend;
@@ -20,8 +20,8 @@ public final class TestProcesses {
     /** An initialised (untrained) valence/arousal AP reading {@code featureSize}-d features. */
     public static AffectiveProcess untrained(int featureSize, long seed) {
         ApModelSpec spec = new ApModelSpec(ApArchitecture.paper(), featureSize, LabelSpace.valenceArousal());
-        Provenance p = new Provenance("test", "djl", "", "untrained", "", "", Map.of(), 0);
+        Provenance p = Provenance.untrained("test", "djl", "untrained");
         return WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl").onDevice("cpu"),
-                WeightInitializer.initialize(spec, seed), InferenceOptions.paper(), p);
+                ModelFile.Contents.of(WeightInitializer.initialize(spec, seed), InferenceOptions.paper(), p));
     }
 }

@@ -51,7 +51,6 @@ public abstract class BackendEngineProvider implements EngineProvider {
 
     @Override
     public AffectiveProcess load(Path file, Engine engine) throws IOException {
-        ModelFile.Contents c = ModelFile.read(file);
-        return WindowedAffectiveProcess.open(backend, engine, c.weights(), c.inference(), c.provenance());
+        return WindowedAffectiveProcess.open(backend, engine, ModelFile.read(file));
     }
 }

@@ -1,27 +1,28 @@
 package org.affectiveprocesses.core.inference;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectStream;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.Complexity;
 import org.affectiveprocesses.api.ContextCandidates;
 import org.affectiveprocesses.api.ContextSelector;
-import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.ModelInfo;
 import org.affectiveprocesses.api.Prediction;
-import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.api.StreamListener;
+import org.affectiveprocesses.api.StreamOptions;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.InferenceKernel;
 import org.affectiveprocesses.core.engine.WindowBatch;
@@ -29,55 +30,76 @@ import org.affectiveprocesses.core.engine.WindowOutput;
 import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
+import org.affectiveprocesses.core.model.FrameForward;
+import org.affectiveprocesses.core.model.InputStandardization;
 
 /**
  * An Affective Process on some engine: covers each sequence with windows ({@link WindowPlan}),
- * sends them to the engine in batches, picks every window's context with the selector between the
- * engine's encoding and aggregation, draws the sampling noise in Java (so every engine gives the
- * same samples), and merges overlapping windows ({@link WindowMerger}).
+ * sends them to the engine in batches of {@link Engine#batchSize()} windows, picks every window's
+ * context with the selector between the engine's encoding and aggregation, draws the sampling
+ * noise in Java (so every engine gives the same samples), and merges overlapping windows ({@link
+ * WindowMerger}).
+ *
+ * <p>The engine runs the weights with the input standardisation folded into their first layers
+ * ({@link InputStandardization#foldInto}), so raw features go in at no cost per frame. The
+ * calibration scales σ per output dimension after merging, and spreads each function sample
+ * around the mean by the same factor: sample' = mean + s·(sample − mean).
  *
  * <p>Frames without a face are left out of the windows and get no prediction. Randomness (random
  * selection, function samples) is keyed by sequence id and window start, so results do not depend
- * on how windows are batched.
+ * on how windows are batched. Instances are safe to use from several threads at once (the kernels
+ * are; the state of one call lives on its stack).
  */
 public final class WindowedAffectiveProcess implements AffectiveProcess {
+    private final ModelFile.Contents model;
     private final ApModelSpec spec;
-    private final ApWeights weights;
+    private final ApBackend backend;
+    private final Engine engine;
     private final InferenceKernel kernel;
-    private final InferenceOptions defaults;
-    private final Provenance provenance;
-    private final String engineName;
     private volatile boolean closed;
+    private volatile FrameForward frameForward;
 
-    private WindowedAffectiveProcess(ApWeights weights, InferenceKernel kernel, InferenceOptions defaults,
-            Provenance provenance, String engineName) {
-        this.spec = weights.spec();
-        this.weights = weights;
+    private WindowedAffectiveProcess(ModelFile.Contents model, ApBackend backend, Engine engine,
+            InferenceKernel kernel) {
+        this.model = model;
+        this.spec = model.spec();
+        this.backend = backend;
+        this.engine = engine;
         this.kernel = kernel;
-        this.defaults = defaults;
-        this.provenance = provenance;
-        this.engineName = engineName;
     }
 
     /**
-     * Puts weights onto an engine.
+     * Puts a model onto an engine.
      *
      * @param backend the engine's tensor math
-     * @param engine the engine choice (device)
-     * @param weights the model's weights
-     * @param defaults the default test protocol
-     * @param provenance how the weights were made
+     * @param engine the engine choice (device, batch size)
+     * @param model the weights, input standardisation, calibration, default test protocol and provenance
+     * @return the model, ready to predict
+     * @throws IllegalArgumentException if the default options do not suit the architecture
      */
-    public static WindowedAffectiveProcess open(ApBackend backend, Engine engine, ApWeights weights,
-            InferenceOptions defaults, Provenance provenance) {
-        checkOptions(weights.spec().architecture(), defaults);
-        return new WindowedAffectiveProcess(weights, backend.openInference(weights, engine), defaults,
-                provenance, backend.name());
+    public static WindowedAffectiveProcess open(ApBackend backend, Engine engine, ModelFile.Contents model) {
+        checkOptions(model.spec().architecture(), model.inference());
+        ApWeights folded = model.standardization().foldInto(model.weights());
+        return new WindowedAffectiveProcess(model, backend, engine, backend.openInference(folded, engine));
     }
 
-    /** The weights (for copying a model to another engine, or inspection). */
+    /**
+     * Everything this model is made of (what its file holds).
+     *
+     * @return the weights, input standardisation, calibration, default protocol and provenance
+     */
+    public ModelFile.Contents contents() {
+        return model;
+    }
+
+    /** The weights, which read standardised features (for copying a model to another engine, or inspection). */
     public ApWeights weights() {
-        return weights;
+        return model.weights();
+    }
+
+    /** The input standardisation the weights expect. */
+    public InputStandardization inputStandardization() {
+        return model.standardization();
     }
 
     /** The model's full shape. */
@@ -85,9 +107,9 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         return spec;
     }
 
-    /** The engine that runs this model. */
+    @Override
     public String engineName() {
-        return engineName;
+        return backend.name();
     }
 
     @Override
@@ -95,7 +117,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         return new ModelInfo("affective-process", spec.architecture().displayName() + " (dx "
                 + spec.featureSize() + ", dy " + spec.labelSize() + ", hidden "
                 + spec.architecture().hiddenSize() + ", latent " + spec.architecture().latentSize() + ")",
-                spec.labelSpace(), spec.featureSize(), spec.parameterCount(), provenance);
+                spec.labelSpace(), spec.featureSize(), spec.parameterCount(), model.provenance());
     }
 
     @Override
@@ -105,7 +127,32 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
 
     @Override
     public InferenceOptions defaultOptions() {
-        return defaults;
+        return model.inference();
+    }
+
+    @Override
+    public UncertaintyCalibration calibration() {
+        return model.calibration();
+    }
+
+    @Override
+    public AffectiveProcess recalibrate(SequenceDataset validation) {
+        Objects.requireNonNull(validation, "validation");
+        if (!spec.labelSpace().equals(validation.labelSpace())) {
+            throw new IllegalArgumentException("data '" + validation.name() + "' are labelled with "
+                    + validation.labelSpace().name() + ", this model predicts " + spec.labelSpace().name());
+        }
+        List<AffectSequence> sequences = new ArrayList<>();
+        validation.forEach(sequences::add);
+        UncertaintyCalibration fitted = VarianceScaling.fit(validation.identity(), sequences,
+                predictAll(sequences, defaultOptions(), UncertaintyCalibration.none(spec.labelSize())));
+        return withCalibration(fitted);
+    }
+
+    @Override
+    public AffectiveProcess withCalibration(UncertaintyCalibration calibration) {
+        return open(backend, engine, new ModelFile.Contents(spec, model.weights(), model.standardization(),
+                Objects.requireNonNull(calibration, "calibration"), model.inference(), model.provenance()));
     }
 
     @Override
@@ -120,6 +167,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
 
     @Override
     public List<Prediction> predictAll(List<AffectSequence> sequences, InferenceOptions options) {
+        return predictAll(sequences, options, model.calibration());
+    }
+
+    private List<Prediction> predictAll(List<AffectSequence> sequences, InferenceOptions options,
+            UncertaintyCalibration calibration) {
         if (closed) {
             throw new IllegalStateException("this Affective Process is closed");
         }
@@ -129,18 +181,20 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         Map<Integer, List<WindowJob>> byLength = new LinkedHashMap<>();
         for (AffectSequence s : sequences) {
             checkSequence(s);
-            SequenceRun run = new SequenceRun(s, options.numSamples());
+            long idHash = WindowSeeds.idHash(s.id());
+            SequenceRun run = new SequenceRun(s, options.numSamples(), calibration);
             runs.add(run);
             for (WindowPlan.Window w : WindowPlan.cover(run.validFrames.length, options.windowLength(), options.hop())) {
                 int[] frames = new int[w.length()];
                 System.arraycopy(run.validFrames, w.start(), frames, 0, w.length());
                 byLength.computeIfAbsent(w.length(), k -> new ArrayList<>())
-                        .add(new WindowJob(run, w.start(), frames, windowKey(s.id(), frames[0])));
+                        .add(new WindowJob(run, w.start(), frames, WindowSeeds.key(idHash, frames[0])));
             }
         }
         for (List<WindowJob> jobs : byLength.values()) {
-            for (int from = 0; from < jobs.size(); from += options.batchSize()) {
-                runBatch(jobs.subList(from, Math.min(jobs.size(), from + options.batchSize())), options);
+            int batch = engine.batchSize();
+            for (int from = 0; from < jobs.size(); from += batch) {
+                runBatch(jobs.subList(from, Math.min(jobs.size(), from + batch)), options);
             }
         }
         List<Prediction> out = new ArrayList<>(runs.size());
@@ -163,13 +217,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         int n = options.numSamples();
         float[] noise = new float[n * b * z];
         for (int i = 0; i < b; i++) {
-            SplittableRandom rng = new SplittableRandom(options.samplingSeed() * 0x9E3779B97F4A7C15L
-                    ^ jobs.get(i).key);
-            for (int s = 0; s < n; s++) {
-                for (int k = 0; k < z; k++) {
-                    noise[(s * b + i) * z + k] = (float) rng.nextGaussian();
-                }
-            }
+            WindowSeeds.noise(options.samplingSeed(), jobs.get(i).key, n, z, noise, i * z, b * z);
         }
         ContextSelector selector = options.selector();
         int contextSize = Math.min(options.contextSize(), l);
@@ -184,7 +232,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
                     }
                 }
                 WindowJob job = jobs.get(i);
-                int[] chosen = ContextSelectors.validated(selector,
+                int[] chosen = SelectedContext.validated(selector,
                         selector.select(new ContextCandidates(s, l, job.key), contextSize), l, -1);
                 job.context = chosen;
                 for (int c : chosen) {
@@ -205,13 +253,54 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
                 ctx[c] = job.frames[job.context[c]];
             }
             int span = job.frames[l - 1] - job.frames[0] + 1;
-            job.run.windows.add(new ContextWindow(job.frames[0], span, ctx));
+            double[] norms = new double[0];
+            if (out.frameSigmaNorms() != null) {
+                norms = new double[span];
+                java.util.Arrays.fill(norms, Double.NaN);
+                for (int j = 0; j < l; j++) {
+                    norms[job.frames[j] - job.frames[0]] = out.frameSigmaNorms()[i * l + j];
+                }
+            }
+            job.run.windows.add(new ContextWindow(job.frames[0], span, ctx, norms));
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The stream computes in plain Java ({@link FrameForward}) from this model's weights with
+     * the input standardisation folded in, as the engine runs them, and reports σ with this
+     * model's calibration; so it gives the same estimates on every engine.
+     */
+    @Override
+    public AffectStream stream(StreamOptions options, StreamListener listener) {
+        if (closed) {
+            throw new IllegalStateException("this Affective Process is closed");
+        }
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        checkOptions(spec.architecture(), options.inference());
+        return new LiveStream(frameForward(), options, model.calibration(), spec.labelSpace(), listener);
+    }
+
+    /** The plain-Java forward pass the streams share, prepared when the first stream opens. */
+    private FrameForward frameForward() {
+        FrameForward f = frameForward;
+        if (f == null) {
+            synchronized (this) {
+                f = frameForward;
+                if (f == null) {
+                    f = FrameForward.of(model.standardization().foldInto(model.weights()));
+                    frameForward = f;
+                }
+            }
+        }
+        return f;
     }
 
     @Override
     public void save(Path file) throws IOException {
-        ModelFile.write(file, new ModelFile.Contents(spec, weights, defaults, provenance));
+        ModelFile.write(file, model);
     }
 
     @Override
@@ -224,7 +313,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
 
     @Override
     public String toString() {
-        return "AffectiveProcess[" + info().description() + ", engine " + engineName + "]";
+        return "AffectiveProcess[" + info().description() + ", engine " + backend.name() + "]";
     }
 
     private void checkSequence(AffectSequence s) {
@@ -247,15 +336,6 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         if (options.numSamples() > 0 && !a.variant().isStochastic()) {
             throw new IllegalArgumentException("the " + a.displayName() + " has no latent distribution to sample");
         }
-    }
-
-    /** A 64-bit key of a window: FNV-1a of the sequence id, mixed with the start frame. */
-    static long windowKey(String sequenceId, int start) {
-        long h = 0xcbf29ce484222325L;
-        for (byte c : sequenceId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (c & 0xff)) * 0x100000001b3L;
-        }
-        return h * 31 + start;
     }
 
     /** The frames of one window and its chosen context. */
@@ -285,10 +365,17 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         final WindowMerger merger;
         final List<ContextWindow> windows = new ArrayList<>();
         final int numSamples;
+        final UncertaintyCalibration calibration;
 
-        SequenceRun(AffectSequence sequence, int numSamples) {
+        SequenceRun(AffectSequence sequence, int numSamples, UncertaintyCalibration calibration) {
+            if ((long) numSamples * sequence.length() * sequence.labelSize() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("sequence '" + sequence.id() + "': " + numSamples + " function samples x "
+                        + sequence.length() + " frames x " + sequence.labelSize() + " dimensions are more values than an "
+                        + "array holds; draw fewer samples");
+            }
             this.sequence = sequence;
             this.numSamples = numSamples;
+            this.calibration = calibration;
             int n = 0;
             int[] idx = new int[sequence.length()];
             for (int t = 0; t < sequence.length(); t++) {
@@ -317,10 +404,14 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
             for (int v = 0; v < frames; v++) {
                 int t = validFrames[v];
                 predicted[t] = true;
-                System.arraycopy(m, v * dy, mean, t * dy, dy);
-                System.arraycopy(s, v * dy, std, t * dy, dy);
-                for (int n = 0; n < numSamples; n++) {
-                    System.arraycopy(smp, (n * frames + v) * dy, samples, (n * len + t) * dy, dy);
+                for (int d = 0; d < dy; d++) {
+                    float mu = m[v * dy + d];
+                    mean[t * dy + d] = mu;
+                    std[t * dy + d] = CalibratedOutput.std(calibration, d, s[v * dy + d]);
+                    for (int n = 0; n < numSamples; n++) {
+                        samples[(n * len + t) * dy + d] = CalibratedOutput.sample(calibration, d, mu,
+                                smp[(n * frames + v) * dy + d]);
+                    }
                 }
             }
             windows.sort(java.util.Comparator.comparingInt(ContextWindow::start));

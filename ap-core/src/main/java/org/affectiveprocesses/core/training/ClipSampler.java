@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.model.InputStandardization;
 
 /**
  * Draws training batches with the paper's protocol (Sec. 4.2), from one seeded generator:
@@ -21,6 +22,9 @@ import org.affectiveprocesses.api.TrainingConfig;
  *   <li>targets: every frame of the clip with ground truth;
  *   <li>ε ~ N(0, I) for the reparameterised latent sample.
  * </ol>
+ *
+ * <p>The features are packed standardised with the model's {@link InputStandardization} (the
+ * identity reads them raw).
  */
 public final class ClipSampler {
     private static final int MAX_ATTEMPTS = 1000;
@@ -30,8 +34,12 @@ public final class ClipSampler {
     private final int latentSize;
     private final SplittableRandom rng;
     private final long[] cumulativeStarts;
+    private final InputStandardization standardization;
+    private final boolean rawFeatures;
 
     /**
+     * A sampler of raw features.
+     *
      * @param data training sequences
      * @param config the protocol
      * @param latentSize Z, the size of the noise per clip
@@ -39,6 +47,28 @@ public final class ClipSampler {
      * @throws IllegalArgumentException if no sequence is long enough for one clip
      */
     public ClipSampler(SequenceDataset data, TrainingConfig config, int latentSize, long seed) {
+        this(data, config, latentSize, seed, InputStandardization.identity(data.featureSize()));
+    }
+
+    /**
+     * A sampler that standardises the features.
+     *
+     * @param data training sequences
+     * @param config the protocol
+     * @param latentSize Z, the size of the noise per clip
+     * @param seed the generator's seed
+     * @param standardization applied to every packed frame
+     * @throws IllegalArgumentException if no sequence is long enough for one clip, or the
+     *     standardisation has another feature size
+     */
+    public ClipSampler(SequenceDataset data, TrainingConfig config, int latentSize, long seed,
+            InputStandardization standardization) {
+        if (standardization.featureSize() != data.featureSize()) {
+            throw new IllegalArgumentException("the standardisation has " + standardization.featureSize()
+                    + " features, '" + data.name() + "' has " + data.featureSize());
+        }
+        this.standardization = standardization;
+        this.rawFeatures = standardization.isIdentity();
         this.data = data;
         this.config = config;
         this.latentSize = latentSize;
@@ -86,6 +116,9 @@ public final class ClipSampler {
             for (int j = 0; j < c.frames.length; j++, r++) {
                 int t = c.frames[j];
                 c.sequence.copyFeatures(t, x, r * dx);
+                if (!rawFeatures) {
+                    standardization.standardize(x, r * dx);
+                }
                 boolean labelled = false;
                 for (int d = 0; d < dy; d++) {
                     float gt = c.sequence.label(t, d);

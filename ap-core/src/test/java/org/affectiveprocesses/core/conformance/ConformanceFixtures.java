@@ -154,4 +154,21 @@ public final class ConformanceFixtures {
         return ref.loss(x, ctx, truth, context.stream().mapToInt(Integer::intValue).toArray(), eps,
                 c.objective(), c.lambdaKl(), c.lambdaReg());
     }
+
+    /**
+     * The sequence the version-1 model file fixture ({@code core/io/version1.apmodel}, dx 8) was
+     * recorded on: 50 frames of smooth features and pseudo-labels, unlabelled.
+     */
+    public static AffectSequence version1Sequence() {
+        AffectSequence.Builder b = AffectSequence.builder("fixture", LabelSpace.valenceArousal(), 8).fps(30);
+        for (int t = 0; t < 50; t++) {
+            float[] x = new float[8];
+            for (int i = 0; i < 8; i++) {
+                x[i] = (float) (2 * Math.sin(0.1 * t + i) + 0.3 * i);
+            }
+            b.addFrame(x, new float[] {(float) Math.tanh(0.05 * t - 1), (float) Math.cos(0.07 * t) * 0.5f},
+                    new float[] {Float.NaN, Float.NaN});
+        }
+        return b.build();
+    }
 }

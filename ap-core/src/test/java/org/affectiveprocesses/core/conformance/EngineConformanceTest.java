@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.Engine;
@@ -23,14 +30,17 @@ import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.api.spi.EngineProvider;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.BackendEngineProvider;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApReference;
+import org.affectiveprocesses.core.model.InputStandardization;
+import org.affectiveprocesses.core.training.ProtocolTrainer;
 import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
 import org.affectiveprocesses.synthetic.SyntheticConfig;
-import org.affectiveprocesses.core.training.ProtocolTrainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * name, train with the protocol (lower loss, same seed gives the same weights), predict every
  * frame with the shapes, values and context the reference gives, draw seeded function samples
  * that do not depend on batching, save and load its models, and reject misuse clearly. It trains
- * one small model (64 features, hidden 32, latent 16) once per engine. An engine module runs it by
- * subclassing with its {@link ApBackend}.
+ * one small model (64 features, hidden 32, latent 16) once per engine. Live streams ({@link
+ * AffectiveProcess#stream}) must give what the batch API gives ({@link StreamConformance}). An
+ * engine module runs it by subclassing with its {@link ApBackend}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EngineConformanceTest {
@@ -110,6 +121,59 @@ public abstract class EngineConformanceTest {
         }
     }
 
+    /**
+     * A model loaded on this thread, then training on another (a thread that never used the
+     * engine before), gives bitwise what training on this thread gave.
+     */
+    @Test
+    void aModelLoadedOnOneThreadThenTrainingOnAnotherGivesTheSameWeights(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (AffectiveProcess loaded = AffectiveProcess.load(file, engine())) {
+            loaded.predict(corpus.split("test").get(0), loaded.defaultOptions());
+            try (WindowedAffectiveProcess there = pool.submit(() -> fit(quick(1))).get()) {
+                assertThat(there.weights()).isEqualTo(trained.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Two trainings started at once on two threads both finish, each with bitwise the weights it
+     * has when run alone (the engine runs them side by side or queues them).
+     */
+    @Test
+    void twoTrainingsAtOnceEachGiveTheWeightsTheyGiveAlone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<WindowedAffectiveProcess> first = pool.submit(() -> {
+                start.await();
+                return fit(quick(1));
+            });
+            Future<WindowedAffectiveProcess> second = pool.submit(() -> {
+                start.await();
+                return fit(quick(2));
+            });
+            start.countDown();
+            try (WindowedAffectiveProcess a = first.get(); WindowedAffectiveProcess b = second.get();
+                    WindowedAffectiveProcess alone = fit(quick(2))) {
+                assertThat(a.weights()).isEqualTo(trained.weights());
+                assertThat(b.weights()).isEqualTo(alone.weights());
+                assertThat(b.weights()).isNotEqualTo(a.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private WindowedAffectiveProcess fit(TrainingConfig config) {
+        return (WindowedAffectiveProcess) new ProtocolTrainer(backend(), config, engine())
+                .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"));
+    }
+
     @Test
     void everyFrameIsPredictedWithPositiveStd() {
         AffectSequence s = corpus.split("test").get(0);
@@ -139,11 +203,14 @@ public abstract class EngineConformanceTest {
             x[t] = toDouble(s.features(t));
             y[t] = toDouble(s.pseudoLabels(t));
         }
-        ApReference.WindowResult r = new ApReference(trained.weights()).predict(x, y, context, new double[0][]);
+        // the trained weights read standardised features; folded, they read the raw ones
+        ApReference.WindowResult r = new ApReference(trained.inputStandardization().foldInto(trained.weights()))
+                .predict(x, y, context, new double[0][]);
         for (int t = 0; t < 40; t++) {
             for (int d = 0; d < 2; d++) {
                 assertThat((double) p.mean(t, d)).isCloseTo(r.mean()[t][d], within(1e-4));
-                assertThat((double) p.std(t, d)).isCloseTo(r.std()[t][d], within(1e-4));
+                // the model reports σ calibrated on the validation split
+                assertThat((double) p.std(t, d)).isCloseTo(r.std()[t][d] * trained.calibration().scale(d), within(1e-4));
             }
         }
         boolean[] chosen = new boolean[40];
@@ -165,8 +232,14 @@ public abstract class EngineConformanceTest {
         List<AffectSequence> seqs = List.of(corpus.split("test").get(0).subsequence(0, 90),
                 corpus.split("test").get(1).subsequence(0, 60));
         InferenceOptions o = trained.defaultOptions().withSamples(6, 1);
-        List<Prediction> batched = trained.predictAll(seqs, o.withBatchSize(64));
-        Prediction single = trained.predict(seqs.get(1), o.withBatchSize(1));
+        List<Prediction> batched = trained.predictAll(seqs, o);
+        Prediction single;
+        Prediction again;
+        try (WindowedAffectiveProcess one = WindowedAffectiveProcess.open(backend(), engine().withBatchSize(1),
+                trained.contents())) {
+            single = one.predict(seqs.get(1), o);
+            again = one.predict(seqs.get(1), o);
+        }
         Prediction other = trained.predict(seqs.get(1), o.withSamples(6, 2));
         double spread = 0;
         for (int t = 0; t < 60; t++) {
@@ -179,7 +252,7 @@ public abstract class EngineConformanceTest {
         }
         assertThat(spread).isPositive();
         assertThat(other.sample(3, 5, 1)).isNotEqualTo(single.sample(3, 5, 1));
-        assertThat(trained.predict(seqs.get(1), o.withBatchSize(1)).sample(3, 5, 1)).isEqualTo(single.sample(3, 5, 1));
+        assertThat(again.sample(3, 5, 1)).isEqualTo(single.sample(3, 5, 1));
     }
 
     @Test
@@ -190,7 +263,7 @@ public abstract class EngineConformanceTest {
         InferenceOptions o = trained.defaultOptions().withSamples(3, 9);
         Prediction before = trained.predict(s, o);
         try (AffectiveProcess loaded = AffectiveProcess.load(file, engine())) {
-            assertThat(((WindowedAffectiveProcess) loaded).engineName()).isEqualTo(backend().name());
+            assertThat(loaded.engineName()).isEqualTo(backend().name());
             assertThat(((WindowedAffectiveProcess) loaded).weights()).isEqualTo(trained.weights());
             assertThat(loaded.info().provenance()).isEqualTo(trained.info().provenance());
             Prediction after = loaded.predict(s, o);
@@ -271,8 +344,7 @@ public abstract class EngineConformanceTest {
 
     @Test
     void aClosedModelRefusesToPredict() {
-        WindowedAffectiveProcess copy = WindowedAffectiveProcess.open(backend(), engine(), trained.weights(),
-                trained.defaultOptions(), trained.info().provenance());
+        WindowedAffectiveProcess copy = WindowedAffectiveProcess.open(backend(), engine(), trained.contents());
         AffectSequence s = corpus.split("test").get(0).subsequence(0, 30);
         assertThat(copy.predict(s).isPredicted(0)).isTrue();
         copy.close();
@@ -284,7 +356,7 @@ public abstract class EngineConformanceTest {
     void theGpuDeviceRunsOrIsAClearError() {
         AffectSequence s = corpus.split("test").get(0).subsequence(0, 30);
         try (WindowedAffectiveProcess gpu = WindowedAffectiveProcess.open(backend(), engine().onDevice("gpu"),
-                trained.weights(), trained.defaultOptions(), trained.info().provenance())) {
+                trained.contents())) {
             assertThat(gpu.predict(s).mean(3, 0)).isCloseTo(trained.predict(s).mean(3, 0), within(1e-3f));
         } catch (IllegalStateException e) {
             assertThat(e).hasMessageContaining("gpu");
@@ -313,5 +385,167 @@ public abstract class EngineConformanceTest {
             out[i] = v[i];
         }
         return out;
+    }
+
+    @Test
+    void trainingStandardisesTheInputsCalibratesSigmaAndRecordsHow() {
+        assertThat(trained.inputStandardization().isIdentity()).isFalse();
+        assertThat(trained.inputStandardization().frames()).isEqualTo(validFrames(corpus.split("train")));
+        UncertaintyCalibration c = trained.calibration();
+        assertThat(c.method()).isEqualTo(UncertaintyCalibration.Method.VARIANCE_SCALING);
+        assertThat(c.data()).isEqualTo(corpus.split("validation").identity());
+        assertThat(c.nllAfter()).isLessThanOrEqualTo(c.nllBefore());
+        assertThat(TrainingConfig.fromConfiguration(trained.info().provenance().trainingConfig())).isEqualTo(quick(1));
+        // the fitted scales are a fixed point: refitting the calibrated model changes nothing
+        try (AffectiveProcess again = trained.recalibrate(corpus.split("validation"))) {
+            for (int d = 0; d < 2; d++) {
+                assertThat(again.calibration().scale(d)).isCloseTo(c.scale(d), within(1e-9 * c.scale(d)));
+            }
+        }
+    }
+
+    @Test
+    void theFoldedStandardisationGivesWhatStandardisedFeaturesGiveTheUnfoldedWeights() {
+        InputStandardization st = trained.inputStandardization();
+        AffectSequence raw = corpus.split("test").get(0).subsequence(0, 100);
+        // the same id: the sampling noise is keyed by sequence id and window start
+        AffectSequence.Builder b = AffectSequence.builder(raw.id(), raw.labelSpace(), raw.featureSize());
+        for (int t = 0; t < raw.length(); t++) {
+            float[] x = raw.features(t);
+            st.standardize(x, 0);
+            b.addFrame(x, raw.pseudoLabels(t), raw.labels(t));
+        }
+        ModelFile.Contents m = trained.contents();
+        ModelFile.Contents unfolded = new ModelFile.Contents(m.spec(), m.weights(),
+                InputStandardization.identity(m.spec().featureSize()), m.calibration(), m.inference(), m.provenance());
+        InferenceOptions o = trained.defaultOptions().withSamples(2, 3);
+        Prediction folded = trained.predict(raw, o);
+        try (WindowedAffectiveProcess plain = WindowedAffectiveProcess.open(backend(), engine(), unfolded)) {
+            Prediction expected = plain.predict(b.build(), o);
+            assertThat(folded.windows()).hasSameSizeAs(expected.windows());
+            for (int w = 0; w < folded.windows().size(); w++) {
+                assertThat(folded.windows().get(w).contextFrames()).isEqualTo(expected.windows().get(w).contextFrames());
+            }
+            for (int t = 0; t < raw.length(); t++) {
+                for (int d = 0; d < 2; d++) {
+                    assertThat(folded.mean(t, d)).isCloseTo(expected.mean(t, d), within(1e-4f));
+                    assertThat(folded.std(t, d)).isCloseTo(expected.std(t, d), within(1e-4f));
+                    assertThat(folded.sample(1, t, d)).isCloseTo(expected.sample(1, t, d), within(1e-4f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCalibrationScalesSigmaAndTheSpreadOfSamplesPerDimension() {
+        ModelFile.Contents m = trained.contents();
+        AffectSequence s = corpus.split("test").get(1).subsequence(0, 80);
+        InferenceOptions o = trained.defaultOptions().withSamples(3, 8);
+        Prediction p1;
+        Prediction p2;
+        try (WindowedAffectiveProcess none = WindowedAffectiveProcess.open(backend(), engine(), new ModelFile.Contents(
+                m.spec(), m.weights(), m.standardization(), UncertaintyCalibration.none(2), m.inference(),
+                m.provenance()));
+                WindowedAffectiveProcess scaled = WindowedAffectiveProcess.open(backend(), engine(),
+                        new ModelFile.Contents(m.spec(), m.weights(), m.standardization(),
+                                new UncertaintyCalibration(UncertaintyCalibration.Method.VARIANCE_SCALING,
+                                        new double[] {2.0, 0.5}, "test", 10, 1, 0.5), m.inference(), m.provenance()))) {
+            p1 = none.predict(s, o);
+            p2 = scaled.predict(s, o);
+        }
+        double[] factor = {2.0, 0.5};
+        for (int t = 0; t < s.length(); t++) {
+            for (int d = 0; d < 2; d++) {
+                assertThat(p2.mean(t, d)).isEqualTo(p1.mean(t, d));
+                assertThat((double) p2.std(t, d)).isCloseTo(factor[d] * p1.std(t, d), within(1e-6));
+                for (int n = 0; n < 3; n++) {
+                    assertThat((double) p2.sample(n, t, d) - p2.mean(t, d))
+                            .isCloseTo(factor[d] * (p1.sample(n, t, d) - p1.mean(t, d)), within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aVersionOneModelFilePredictsAsItDidWhenItWasWritten(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("version1.apmodel");
+        try (var in = ModelFile.class.getResourceAsStream("version1.apmodel");
+                var golden = ModelFile.class.getResourceAsStream("version1-predictions.json")) {
+            Files.copy(in, file);
+            JsonNode expected = new ObjectMapper().readTree(golden);
+            AffectSequence s = ConformanceFixtures.version1Sequence();
+            try (AffectiveProcess ap = AffectiveProcess.load(file, engine())) {
+                Prediction p = ap.predict(s);
+                for (int t = 0; t < s.length(); t++) {
+                    for (int d = 0; d < 2; d++) {
+                        int i = t * 2 + d;
+                        assertThat((double) p.mean(t, d)).isCloseTo(expected.get("mean").get(i).doubleValue(), within(1e-6));
+                        assertThat((double) p.std(t, d)).isCloseTo(expected.get("std").get(i).doubleValue(), within(1e-6));
+                        for (int n = 0; n < 2; n++) {
+                            assertThat((double) p.sample(n, t, d))
+                                    .isCloseTo(expected.get("samples").get(i * 2 + n).doubleValue(), within(1e-6));
+                        }
+                    }
+                }
+                for (int w = 0; w < p.windows().size(); w++) {
+                    int[] ctx = new ObjectMapper().convertValue(expected.get("contexts").get(w), int[].class);
+                    assertThat(p.windows().get(w).contextFrames()).containsExactly(ctx);
+                }
+            }
+        }
+    }
+
+    @Test
+    void windowsReportTheSigmaNormsThatSelectedTheirContext() {
+        Prediction p = trained.predict(corpus.split("test").get(0).subsequence(0, 70));
+        ContextWindow w = p.windows().get(0);
+        double worstChosen = Double.NEGATIVE_INFINITY;
+        for (int c : w.contextFrames()) {
+            worstChosen = Math.max(worstChosen, w.sigmaNorm(c));
+        }
+        int below = 0;
+        for (int t = w.start(); t < w.start() + w.length(); t++) {
+            if (w.sigmaNorm(t) < worstChosen) {
+                below++;
+            }
+        }
+        assertThat(below).isLessThan(w.contextSize());
+        assertThat(w.frameSigmaNorms()).hasSize(w.length());
+        assertThat(Arrays.stream(w.frameSigmaNorms()).allMatch(v -> v > 0)).isTrue();
+    }
+
+    @Test
+    void aStreamSettlesToWhatTheBatchApiGivesAndItsProvisionalEstimatesToThoseOfThePrefixes() {
+        // the trained model: standardised inputs, calibrated σ; frames without a face; samples
+        AffectSequence s = StreamConformance.withGaps(corpus.split("test").get(1), 150);
+        InferenceOptions o = trained.defaultOptions().withWindowLength(30).withContextSize(12).withSamples(3, 5);
+        StreamConformance.assertMatchesBatch(trained, o, s, 4, 1e-5);
+        StreamConformance.assertMatchesBatch(trained, o.withHop(10).withSamples(0, 0), s, 6, 1e-5);
+    }
+
+    @Test
+    void streamsOfEveryVariantThatSelectsBySigmaMatchTheBatchApi() {
+        AffectSequence s = StreamConformance.randomSequence("variants", 120, ConformanceFixtures.DX, 12);
+        InferenceOptions o = StreamConformance.smallOptions();
+        for (ApVariant v : ApVariant.values()) {
+            if (!v.isStochastic()) {
+                continue;
+            }
+            try (WindowedAffectiveProcess ap = StreamConformance.randomModel(backend(), engine(), v, o, 5)) {
+                StreamConformance.assertMatchesBatch(ap, o, s, 3, 1e-5);
+                StreamConformance.assertMatchesBatch(ap, o.withSelector(ContextSelectors.highestSigma()).withHop(8), s, 5,
+                        1e-5);
+            }
+        }
+    }
+
+    private static long validFrames(org.affectiveprocesses.api.SequenceDataset data) {
+        long n = 0;
+        for (AffectSequence s : data) {
+            for (int t = 0; t < s.length(); t++) {
+                n += s.isValid(t) ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

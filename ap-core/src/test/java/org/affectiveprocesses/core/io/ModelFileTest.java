@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,23 +20,27 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.ApVariant;
+import org.affectiveprocesses.api.Configuration;
 import org.affectiveprocesses.api.ContextSelector;
 import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
-import org.affectiveprocesses.io.IoFixtures;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
-import org.affectiveprocesses.io.TensorSpec;
+import org.affectiveprocesses.core.model.InputStandardization;
 import org.affectiveprocesses.core.model.WeightInitializer;
+import org.affectiveprocesses.io.IoFixtures;
+import org.affectiveprocesses.io.NpyArray;
+import org.affectiveprocesses.io.NpzArchive;
+import org.affectiveprocesses.io.NpzReader;
+import org.affectiveprocesses.io.NpzWriter;
+import org.affectiveprocesses.io.TensorSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.affectiveprocesses.io.NpzReader;
-import org.affectiveprocesses.io.NpzArchive;
-import org.affectiveprocesses.io.NpzWriter;
-import org.affectiveprocesses.io.NpyArray;
 
 class ModelFileTest {
     @TempDir
@@ -48,16 +53,29 @@ class ModelFileTest {
         scores.put("undefined", Double.NaN);
         scores.put("huge", Double.NEGATIVE_INFINITY);
         return new Provenance("0.1.0-SNAPSHOT", "djl", "2021-06-19T12:00:00Z",
-                "{\"epochs\": 30,\n \"lr\": 1e-4}", "SEWA train (subjects 1-20) \"quoted\"", "SEWA valid ünïcode",
-                scores, 17);
+                TrainingConfig.valenceArousal().withSeed(-5).withSchedule(30, 7).toConfiguration(),
+                "SEWA train (subjects 1-20) \"quoted\"", "SEWA valid ünïcode", scores, 17);
     }
 
     private static ModelFile.Contents small(ApVariant variant, boolean pseudo, LabelSpace labels,
             ContextSelector selector) {
         ApModelSpec spec = new ApModelSpec(new ApArchitecture(variant, pseudo, 8, 6, 3, 0.05, 0.2), 5, labels);
         ApWeights w = WeightInitializer.initialize(spec, 1234);
-        InferenceOptions options = new InferenceOptions(30, 20, 12, selector, 3, -987654321012345L, 16);
-        return new ModelFile.Contents(spec, w, options, provenance());
+        InferenceOptions options = new InferenceOptions(30, 20, 12, selector, 3, -987654321012345L);
+        float[] mean = new float[5];
+        float[] std = new float[5];
+        double[] scales = new double[labels.size()];
+        for (int i = 0; i < 5; i++) {
+            mean[i] = 10f * i - 17.25f;
+            std[i] = 0.125f + i;
+        }
+        for (int d = 0; d < scales.length; d++) {
+            scales[d] = 0.5 + d * 1.25;
+        }
+        UncertaintyCalibration calibration = new UncertaintyCalibration(UncertaintyCalibration.Method.VARIANCE_SCALING,
+                scales, "SEWA valid ünïcode", 1234, 0.75, Double.NaN);
+        return new ModelFile.Contents(spec, w, InputStandardization.of(mean, std, 4321), calibration, options,
+                provenance());
     }
 
     private static ModelFile.Contents small() {
@@ -99,6 +117,10 @@ class ModelFileTest {
                 assertThat(back.inference().selector().name()).isEqualTo(sel.name());
                 assertThat(back.provenance()).isEqualTo(c.provenance());
                 assertThat(back.provenance().validationScores().get("undefined")).isNaN();
+                assertThat(back.standardization()).isEqualTo(c.standardization());
+                assertThat(back.calibration()).isEqualTo(c.calibration());
+                assertThat(TrainingConfig.fromConfiguration(back.provenance().trainingConfig()))
+                        .isEqualTo(TrainingConfig.valenceArousal().withSeed(-5).withSchedule(30, 7));
             }
         }
         assertThat(listing()).hasSize(i); // no temporary files left
@@ -108,20 +130,24 @@ class ModelFileTest {
     void thePaperModelIsANumpyArchiveWithADocumentedManifest() throws IOException {
         ApModelSpec spec = ApModelSpec.paperValenceArousal();
         ModelFile.Contents c = new ModelFile.Contents(spec, WeightInitializer.initialize(spec, 7),
-                InferenceOptions.paper(), provenance());
+                InputStandardization.identity(512), UncertaintyCalibration.none(2), InferenceOptions.paper(),
+                provenance());
         Path file = dir.resolve("paper.apmodel");
         ModelFile.write(file, c);
         assertThat(ModelFile.read(file)).isEqualTo(c);
         try (NpzReader r = NpzArchive.open(file)) {
             assertThat(r.entryNames().get(0)).isEqualTo("apmodel.json");
-            assertThat(r.names()).containsExactlyElementsOf(
-                    spec.parameters().stream().map(TensorSpec::name).toList());
+            List<String> names = new ArrayList<>(spec.parameters().stream().map(TensorSpec::name).toList());
+            names.add("input.mean");
+            names.add("input.std");
+            assertThat(r.names()).containsExactlyElementsOf(names);
+            assertThat(r.header("input.std").shape()).containsExactly(512);
             assertThat(r.header("encoder.0.weight").shape()).containsExactly(128, 1024);
             assertThat(r.header("label_upsample.weight").shape()).containsExactly(512, 2);
             assertThat(r.header("decoder.3.bias").shape()).containsExactly(4);
             JsonNode m = new ObjectMapper().readTree(r.text("apmodel.json"));
             assertThat(m.get("format").textValue()).isEqualTo("affective-process-model");
-            assertThat(m.get("formatVersion").intValue()).isEqualTo(1);
+            assertThat(m.get("formatVersion").intValue()).isEqualTo(2);
             assertThat(m.get("modelType").textValue()).isEqualTo("affective-process");
             assertThat(m.get("featureSize").intValue()).isEqualTo(512);
             assertThat(m.get("parameterCount").longValue()).isEqualTo(330_884L);
@@ -130,6 +156,12 @@ class ModelFileTest {
             assertThat(m.at("/inference/selector").textValue()).isEqualTo("lowest-sigma");
             assertThat(m.at("/inference/windowLength").intValue()).isEqualTo(70);
             assertThat(m.at("/provenance/validationScores/undefined").textValue()).isEqualTo("NaN");
+            assertThat(m.at("/provenance/trainingConfig/type").textValue()).isEqualTo("TrainingConfig");
+            assertThat(m.at("/provenance/trainingConfig/values/epochs").intValue()).isEqualTo(30);
+            assertThat(m.at("/calibration/method").textValue()).isEqualTo("NONE");
+            assertThat(m.at("/calibration/nllBefore").isNull()).isTrue();
+            assertThat(m.at("/inputStandardization/frames").intValue()).isZero();
+            assertThat(m.at("/inference").has("batchSize")).isFalse();
             JsonNode t0 = m.get("tensors").get(0);
             assertThat(t0.get("name").textValue()).isEqualTo("label_upsample.weight");
             assertThat(t0.get("dtype").textValue()).isEqualTo("<f4");
@@ -174,11 +206,50 @@ class ModelFileTest {
     }
 
     @Test
-    void formatVersionTwoIsRejectedByNumber() throws IOException {
-        Path bad = edited(m -> m.put("formatVersion", 2));
+    void formatVersionThreeIsRejectedByNumber() throws IOException {
+        Path bad = edited(m -> m.put("formatVersion", 3));
         assertThatThrownBy(() -> ModelFile.read(bad)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("bad.apmodel")
-                .hasMessageContaining("format version 2 is not supported; this SDK reads 1");
+                .hasMessageContaining("format version 3 is not supported; this SDK reads 1 to 2");
+    }
+
+    @Test
+    void aVersionOneFileIsReadWithoutStandardisationOrCalibration() throws IOException {
+        Path v1 = dir.resolve("version1.apmodel");
+        try (var in = ModelFileTest.class.getResourceAsStream("version1.apmodel")) {
+            Files.copy(in, v1);
+        }
+        ModelFile.Contents c = ModelFile.read(v1);
+        assertThat(c.spec().featureSize()).isEqualTo(8);
+        assertThat(c.standardization().isIdentity()).isTrue();
+        assertThat(c.calibration()).isEqualTo(UncertaintyCalibration.none(2));
+        assertThat(c.inference()).isEqualTo(InferenceOptions.paper().withWindowLength(20).withContextSize(10)
+                .withHop(15).withSamples(2, 5));
+        assertThat(c.provenance().trainingConfig().type()).isEqualTo(Configuration.TEXT_ONLY);
+        assertThat(c.provenance().trainingConfig().text("text")).startsWith("TrainingConfig[version-1 fixture");
+        // a version-1 manifest may not carry the fields of version 2
+        Path bad = dir.resolve("bad.apmodel");
+        IoFixtures.rewrite(v1, bad, "apmodel.json", m -> m.putObject("calibration"), Map.of());
+        assertRejected(bad, "'calibration' is not a known field");
+    }
+
+    @Test
+    void unusableStandardisationAndCalibrationAreNamed() throws IOException {
+        assertRejected(edited(m -> ((ObjectNode) m.get("calibration")).putArray("scales").add(1.0)),
+                "calibration.scales", "predicts 2 dimensions");
+        assertRejected(edited(m -> ((ArrayNode) m.get("calibration").get("scales")).set(0, -1.0)),
+                "calibration", "positive");
+        assertRejected(edited(m -> ((ObjectNode) m.get("calibration")).put("method", "ISOTONIC")),
+                "calibration.method", "ISOTONIC");
+        assertRejected(edited(m -> ((ObjectNode) m.get("inference")).put("batchSize", 64)),
+                "inference.batchSize", "not a known field");
+        Path src = dir.resolve("src.apmodel");
+        Path bad = dir.resolve("zero-std.apmodel");
+        NpyArray zeroStd = NpyArray.ofFloats(new int[] {5}, new float[] {1, 1, 0, 1, 1});
+        IoFixtures.rewrite(src, bad, "apmodel.json",
+                m -> ((ObjectNode) tensorNode(m, "input.std")).put("sha256", zeroStd.sha256()),
+                Map.of("input.std", zeroStd));
+        assertRejected(bad, "inputStandardization", "standard deviation of feature 2 is 0.0");
     }
 
     @Test
@@ -226,7 +297,7 @@ class ModelFileTest {
             ArrayNode tensors = (ArrayNode) m.get("tensors");
             tensors.remove(tensors.size() - 1);
         }, Map.of());
-        assertRejected(bad, "lacks the tensor 'decoder.3.bias'");
+        assertRejected(bad, "lacks the tensor 'input.std'");
         IoFixtures.rewrite(src, bad, "apmodel.json",
                 m -> ((ObjectNode) tensorNode(m, "decoder.3.bias")).put("name", "attention.key.bias"), Map.of());
         assertRejected(bad, "'attention.key.bias'", "not part of");
@@ -323,7 +394,8 @@ class ModelFileTest {
     void weightsOfAnotherSpecAreRefused() {
         ModelFile.Contents c = small();
         ApModelSpec other = new ApModelSpec(c.spec().architecture(), 6, c.spec().labelSpace());
-        assertThatThrownBy(() -> new ModelFile.Contents(other, c.weights(), c.inference(), c.provenance()))
+        assertThatThrownBy(() -> new ModelFile.Contents(other, c.weights(), c.standardization(), c.calibration(),
+                c.inference(), c.provenance()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another model");
     }
 
