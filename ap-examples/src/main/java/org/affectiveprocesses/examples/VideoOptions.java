@@ -13,6 +13,8 @@ import org.affectiveprocesses.video.AffectRecognizer;
 import org.affectiveprocesses.video.face.FaceDetectors;
 import org.affectiveprocesses.video.output.ProgressLine;
 import org.affectiveprocesses.video.output.VideoExport;
+import org.affectiveprocesses.video.pipeline.FaceSelection;
+import org.affectiveprocesses.video.smoothing.OneEuroFilter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,11 +23,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * What {@code ap extract} and {@code ap predict} share: the video, the face detector, the backbone,
- * the frame rate of a folder of images and the progress bar, and the run through the video that
- * writes their outputs.
+ * the frame rate of a folder of images, which faces to analyse, smoothing and the progress bar,
+ * and the run through the video that writes their outputs.
  */
 final class VideoOptions {
-    private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     @Parameters(index = "0", paramLabel = "VIDEO", description = "a video file (mp4, avi, webm, ...) or a folder of images")
     Path video;
@@ -39,6 +40,23 @@ final class VideoOptions {
 
     @Option(names = "--fps", description = "frame rate given to a folder of images (default: ${DEFAULT-VALUE})")
     double fps = 30;
+
+    FaceSelection faces = FaceSelection.LARGEST;
+
+    @Option(names = "--faces", paramLabel = "largest|all",
+            description = "analyse the largest face of each frame (default) or every face (one CSV row per face)")
+    void faces(String value) {
+        faces = switch (value.toLowerCase(Locale.ROOT)) {
+            case "largest" -> FaceSelection.LARGEST;
+            case "all" -> FaceSelection.ALL;
+            default -> throw new ParameterException(spec.commandLine(), "--faces must be largest or all, got '"
+                    + value + "'");
+        };
+    }
+
+    @Option(names = "--smooth", description = "smooth each face's per-frame estimates with a 1-euro filter "
+            + "(adds smoothed_* columns; without --model)")
+    boolean smooth;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
@@ -84,31 +102,25 @@ final class VideoOptions {
      * is given, with a progress bar on standard error unless {@code --quiet}.
      *
      * @param model an Affective Process trained on the backbone's features, or null for none
-     * @param csv the per-frame CSV to write
+     * @param csv the per-face, per-frame CSV to write
      * @param npz the feature file to write, or null for none
      */
     VideoExport.Result export(Path model, Path csv, Path npz) throws IOException {
-        singleThreadedPyTorch();
-        AffectRecognizer.Builder b = AffectRecognizer.builder().folderFrameRate(fps);
+        if (model != null && smooth) {
+            throw new ParameterException(spec.commandLine(), "--smooth smooths the backbone's estimates when there is"
+                    + " no --model; with one, the Affective Process gives the temporal estimate");
+        }
+        AffectRecognizer.Builder b = AffectRecognizer.builder().folderFrameRate(fps).faces(faces);
         if (model != null) {
             b.process(AffectiveProcess.load(model));
+        } else if (smooth) {
+            b.smoothing(OneEuroFilter.Parameters.affect());
         }
         ProgressLine progress = new ProgressLine(System.err, System.console() != null);
         try (AffectRecognizer recognizer = b.backbone(backbone).detector(detector).build()) {
             return VideoExport.run(recognizer, video, csv, npz, quiet ? (f, d, s) -> { } : progress);
         } finally {
             progress.finish();
-        }
-    }
-
-    /**
-     * Runs PyTorch on one thread unless {@code -Dai.djl.pytorch.num_threads} says otherwise: the
-     * backbone sees one small face at a time, and PyTorch's OpenMP threads spinning between calls
-     * would starve the face detector and the decoder, which run in between.
-     */
-    private static void singleThreadedPyTorch() {
-        if (System.getProperty(PYTORCH_THREADS) == null) {
-            System.setProperty(PYTORCH_THREADS, "1");
         }
     }
 
@@ -126,12 +138,13 @@ final class VideoOptions {
                     + " frames; every frame is marked invalid");
         }
         if (bench) {
-            System.out.println("stages: " + r.timings().summary());
-            System.out.printf(Locale.ROOT, "stage rates: decode %.1f frames/s, detect %.1f frames/s, backbone %.1f faces/s%n",
-                    r.timings().decodeFramesPerSecond(), r.timings().detectFramesPerSecond(),
+            System.out.println("stages (on two threads, overlapping): " + r.timings().summary());
+            System.out.printf(Locale.ROOT, "stage rates: decode %.1f frames/s, detect %.1f frames/s, landmarks %.1f"
+                    + " faces/s, backbone %.1f faces/s%n", r.timings().decodeFramesPerSecond(),
+                    r.timings().detectFramesPerSecond(), r.timings().landmarkFacesPerSecond(),
                     r.timings().backboneFacesPerSecond());
         }
-        System.out.printf(Locale.ROOT, "%d frames (%d with a face) in %.1f s: %.1f frames/s%n", r.frames(), r.faces(),
-                r.wallSeconds(), r.framesPerSecond());
+        System.out.printf(Locale.ROOT, "%d frames (%d with a face, %d face rows) in %.2f s: %.1f frames/s%n",
+                r.frames(), r.faces(), r.faceRows(), r.wallSeconds(), r.framesPerSecond());
     }
 }

@@ -68,8 +68,9 @@ class ExtractCommandTest {
                 "--quiet", "--bench");
         assertThat(r[0]).isEqualTo(0);
         String printed = (String) r[1];
-        assertThat(printed).contains("no face was found in any of the 8 frames").contains("stages: 8 frames")
-                .contains("decode").contains("detect").contains("backbone").containsPattern("8 frames \\(0 with a face\\) in [0-9.]+ s: [0-9.]+ frames/s");
+        assertThat(printed).contains("no face was found in any of the 8 frames").contains("8 frames, 0 faces;")
+                .contains("decode").contains("detect").contains("landmarks").contains("backbone")
+                .containsPattern("8 frames \\(0 with a face, 0 face rows\\) in [0-9.]+ s: [0-9.]+ frames/s");
         AffectSequence s = FeatureFile.read(npz);
         assertThat(s.length()).isEqualTo(8);
         assertThat(s.validFrameCount()).isZero();

@@ -39,7 +39,8 @@ class PredictCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).endsWith("p_surprised,ap_valence_mean,ap_valence_std,ap_arousal_mean,ap_arousal_std");
-        assertThat(lines.get(1)).startsWith("0,0.000000,false,").endsWith(",,,,");
+        assertThat(lines.get(1)).as("OpenFace's columns: frame from 1, no face id, success 0")
+                .startsWith("1,,0.000000,,0,").endsWith(",,,,");
     }
 
     @Test

@@ -3,12 +3,8 @@ package org.affectiveprocesses.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
@@ -41,17 +37,7 @@ class ReadmeExampleTest {
 
     @Test
     void readmeShowsExactlyTheCompiledExample() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        String block = readme.substring(readme.indexOf("<!-- readme-example:start -->"),
-                readme.indexOf("<!-- readme-example:end -->"));
-        List<String> shown = block.lines().filter(l -> !l.startsWith("<!--") && !l.startsWith("```"))
-                .map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        String source = Files.readString(root.resolve(
-                "ap-examples/src/test/java/org/affectiveprocesses/examples/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        String body = source.substring(source.indexOf("// readme-example:start") + 23,
-                source.indexOf("// readme-example:end"));
-        List<String> compiled = body.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        assertThat(shown).isNotEmpty().isEqualTo(compiled);
+        assertThat(ReadmeBlock.shown("example")).isNotEmpty().isEqualTo(ReadmeBlock.compiled(ReadmeExampleTest.class,
+                "example"));
     }
 }

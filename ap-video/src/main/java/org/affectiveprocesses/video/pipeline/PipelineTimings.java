@@ -1,29 +1,28 @@
 package org.affectiveprocesses.video.pipeline;
 
+import java.util.Locale;
+
 /**
- * Where the time of an analysis went, summed over its frames.
+ * Where the time of an analysis went, summed over its frames. With the two-thread pipeline the
+ * stages overlap: their sum exceeds the wall time.
  *
  * @param frames frames decoded
- * @param faces frames in which the followed face was found (and encoded)
+ * @param faces faces analysed (landmarks, head pose, backbone)
  * @param decodeNanos decoding, including conversion to RGB
- * @param detectNanos face detection and tracking
- * @param backboneNanos cropping and the backbone
- * @param temporalNanos the temporal model (Affective Process), if any
+ * @param detectNanos shot cuts, face detection and tracking
+ * @param landmarkNanos face crops, the landmark network and head poses
+ * @param backboneNanos face crops, the backbone and the identity check
+ * @param temporalNanos the temporal model (Affective Process) and smoothing, if any
  */
-public record PipelineTimings(long frames, long faces, long decodeNanos, long detectNanos, long backboneNanos,
-        long temporalNanos) {
+public record PipelineTimings(long frames, long faces, long decodeNanos, long detectNanos, long landmarkNanos,
+        long backboneNanos, long temporalNanos) {
 
     /** No frames yet. */
-    public static final PipelineTimings NONE = new PipelineTimings(0, 0, 0, 0, 0, 0);
+    public static final PipelineTimings NONE = new PipelineTimings(0, 0, 0, 0, 0, 0, 0);
 
-    /** The total time of all stages in nanoseconds. */
+    /** The sum of all stages in nanoseconds. */
     public long totalNanos() {
-        return decodeNanos + detectNanos + backboneNanos + temporalNanos;
-    }
-
-    /** Frames per second over all stages (0 before any frame). */
-    public double framesPerSecond() {
-        return rate(frames, totalNanos());
+        return decodeNanos + detectNanos + landmarkNanos + backboneNanos + temporalNanos;
     }
 
     /** Frames per second of decoding alone. */
@@ -31,28 +30,35 @@ public record PipelineTimings(long frames, long faces, long decodeNanos, long de
         return rate(frames, decodeNanos);
     }
 
-    /** Frames per second of detection alone. */
+    /** Frames per second of detection and tracking alone. */
     public double detectFramesPerSecond() {
         return rate(frames, detectNanos);
     }
 
-    /** Faces per second of the backbone alone. */
+    /** Faces per second of the landmark stage alone. */
+    public double landmarkFacesPerSecond() {
+        return rate(faces, landmarkNanos);
+    }
+
+    /** Faces per second of the backbone stage alone. */
     public double backboneFacesPerSecond() {
         return rate(faces, backboneNanos);
     }
 
-    /** A one-paragraph summary. */
+    /** A one-line summary of the stages. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
-                "%d frames (%d with a face) in %.2f s: %.1f frames/s end to end; decode %.1f ms/frame,"
-                        + " detect %.1f ms/frame, backbone %.1f ms/face, temporal model %.1f ms/frame",
-                frames, faces, totalNanos() / 1e9, framesPerSecond(), perItem(decodeNanos, frames),
-                perItem(detectNanos, frames), perItem(backboneNanos, faces), perItem(temporalNanos, frames));
+        return String.format(Locale.ROOT,
+                "%d frames, %d faces; decode %.2f ms/frame, detect %.2f ms/frame, landmarks %.2f ms/face,"
+                        + " backbone %.2f ms/face, temporal model %.2f ms/frame",
+                frames, faces, perItem(decodeNanos, frames), perItem(detectNanos, frames),
+                perItem(landmarkNanos, faces), perItem(backboneNanos, faces), perItem(temporalNanos, frames));
     }
 
-    PipelineTimings plus(long frameCount, long faceCount, long decode, long detect, long backbone, long temporal) {
-        return new PipelineTimings(frames + frameCount, faces + faceCount, decodeNanos + decode,
-                detectNanos + detect, backboneNanos + backbone, temporalNanos + temporal);
+    /** These timings plus others. */
+    public PipelineTimings plus(PipelineTimings o) {
+        return new PipelineTimings(frames + o.frames, faces + o.faces, decodeNanos + o.decodeNanos,
+                detectNanos + o.detectNanos, landmarkNanos + o.landmarkNanos, backboneNanos + o.backboneNanos,
+                temporalNanos + o.temporalNanos);
     }
 
     private static double rate(long n, long nanos) {

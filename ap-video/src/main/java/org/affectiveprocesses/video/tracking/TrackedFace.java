@@ -1,14 +1,13 @@
-package org.affectiveprocesses.video.face;
+package org.affectiveprocesses.video.tracking;
 
 import java.util.Objects;
 import org.affectiveprocesses.api.backbone.FaceBox;
 
 /**
- * The followed face in one frame.
+ * A followed face in one frame.
  *
- * @param id the track's id: the same while the same face is followed, a new one after the
- *     tracker lost it and picked up a face again (ids start at 1)
- * @param box where it is in this frame
+ * @param id the track's id: the same while the same face is followed (ids start at 1)
+ * @param box where it is in this frame, with the detector's confidence
  */
 public record TrackedFace(int id, FaceBox box) {
     /** Validates. */

@@ -7,12 +7,12 @@ import static org.assertj.core.data.Offset.offset;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.junit.jupiter.api.Test;
 
-class FaceExpressionInputTest {
+class FaceApiInputTest {
     @Test
     void aSquareImageOfInputSizeIsOnlyNormalised() {
         byte[] px = new byte[112 * 112 * 3];
         java.util.Arrays.fill(px, (byte) 200);
-        float[] in = FaceExpressionInput.fromImage(RgbImage.of(112, 112, px));
+        float[] in = FaceApiInput.fromImage(RgbImage.of(112, 112, px));
         assertThat(in).hasSize(112 * 112 * 3);
         assertThat(in[0]).isCloseTo((200 - 122.782f) / 255f, offset(1e-7f));
         assertThat(in[1]).isCloseTo((200 - 117.001f) / 255f, offset(1e-7f));
@@ -24,7 +24,7 @@ class FaceExpressionInputTest {
         // 3 wide, 112 high: 109 columns of padding, 55 after (round(54.5)) and 54 before
         float[] px = new float[112 * 3 * 3];
         java.util.Arrays.fill(px, 255f);
-        float[] in = FaceExpressionInput.fromPixels(px, 112, 3);
+        float[] in = FaceApiInput.fromPixels(px, 112, 3);
         float black = -122.782f / 255f;
         float white = (255 - 122.782f) / 255f;
         assertThat(in[(50 * 112 + 53) * 3]).isCloseTo(black, offset(1e-6f));
@@ -42,12 +42,12 @@ class FaceExpressionInputTest {
                 px[(y * 224 + x) * 3] = x;
             }
         }
-        float[] in = FaceExpressionInput.fromPixels(px, 224, 224);
+        float[] in = FaceApiInput.fromPixels(px, 224, 224);
         assertThat(in[(7 * 112 + 10) * 3] * 255f + 122.782f).isCloseTo(20f, offset(1e-3f));
     }
 
     @Test
     void aWrongPixelCountIsRejected() {
-        assertThatThrownBy(() -> FaceExpressionInput.fromPixels(new float[10], 2, 2)).hasMessageContaining("needs 12");
+        assertThatThrownBy(() -> FaceApiInput.fromPixels(new float[10], 2, 2)).hasMessageContaining("needs 12");
     }
 }

