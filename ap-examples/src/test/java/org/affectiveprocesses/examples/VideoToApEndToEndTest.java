@@ -49,6 +49,7 @@ class VideoToApEndToEndTest {
     static void runTheReadmesCommands() throws IOException {
         Path megamind = Path.of(System.getProperty("ap.testMedia", "target/test-media")).resolve("Megamind.avi");
         assertThat(megamind).as("test media fetched by the build").isRegularFile();
+        Files.createDirectories(dir.resolve("features")); // mkdir -p features
         for (Shot s : SHOTS) {
             Path video = dir.resolve("videos").resolve(s.split()).resolve(s.name() + ".avi");
             int frames = cut(megamind, s.first(), s.last(), video);
@@ -138,6 +139,7 @@ class VideoToApEndToEndTest {
         assertThat(ReadmeBlock.shown("video")).isNotEmpty()
                 .isEqualTo(ReadmeBlock.compiled(VideoToApEndToEndTest.class, "video"));
         assertThat(Files.readString(ReadmeBlock.root().resolve("README.md"), StandardCharsets.UTF_8))
+                .contains("mkdir -p features")
                 .contains("./ap extract videos/Train_Set/alice.mp4 -o features/alice.npz")
                 .contains("./ap import --layout affwild2 --annotations labels --features features --out store")
                 .contains("./ap train --store store -o va.apmodel")
