@@ -1,5 +1,7 @@
 package org.affectiveprocesses.api;
 
+import java.util.List;
+
 /** Receives training progress; the default trainer prints one line per epoch. */
 public interface TrainingListener {
 
@@ -12,6 +14,17 @@ public interface TrainingListener {
      * @param loss this step's loss
      */
     default void onStep(int epoch, int step, int stepsPerEpoch, double loss) {
+    }
+
+    /**
+     * Called once before the first step when a training continues from a checkpoint (see
+     * {@link AffectiveProcessTrainer#resumeFrom}).
+     *
+     * @param completedSteps the optimiser steps the checkpoint had taken
+     * @param totalSteps all steps of the schedule
+     * @param completedEpochs the reports of the epochs validated before the checkpoint, in order
+     */
+    default void onResume(long completedSteps, long totalSteps, List<EpochReport> completedEpochs) {
     }
 
     /** Called after every epoch's validation. */
