@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.Engine;
@@ -52,8 +53,9 @@ import org.junit.jupiter.api.io.TempDir;
  * name, train with the protocol (lower loss, same seed gives the same weights), predict every
  * frame with the shapes, values and context the reference gives, draw seeded function samples
  * that do not depend on batching, save and load its models, and reject misuse clearly. It trains
- * one small model (64 features, hidden 32, latent 16) once per engine. An engine module runs it by
- * subclassing with its {@link ApBackend}.
+ * one small model (64 features, hidden 32, latent 16) once per engine. Live streams ({@link
+ * AffectiveProcess#stream}) must give what the batch API gives ({@link StreamConformance}). An
+ * engine module runs it by subclassing with its {@link ApBackend}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EngineConformanceTest {
@@ -561,6 +563,31 @@ public abstract class EngineConformanceTest {
         assertThat(below).isLessThan(w.contextSize());
         assertThat(w.frameSigmaNorms()).hasSize(w.length());
         assertThat(Arrays.stream(w.frameSigmaNorms()).allMatch(v -> v > 0)).isTrue();
+    }
+
+    @Test
+    void aStreamSettlesToWhatTheBatchApiGivesAndItsProvisionalEstimatesToThoseOfThePrefixes() {
+        // the trained model: standardised inputs, calibrated σ; frames without a face; samples
+        AffectSequence s = StreamConformance.withGaps(corpus.split("test").get(1), 150);
+        InferenceOptions o = trained.defaultOptions().withWindowLength(30).withContextSize(12).withSamples(3, 5);
+        StreamConformance.assertMatchesBatch(trained, o, s, 4, 1e-5);
+        StreamConformance.assertMatchesBatch(trained, o.withHop(10).withSamples(0, 0), s, 6, 1e-5);
+    }
+
+    @Test
+    void streamsOfEveryVariantThatSelectsBySigmaMatchTheBatchApi() {
+        AffectSequence s = StreamConformance.randomSequence("variants", 120, ConformanceFixtures.DX, 12);
+        InferenceOptions o = StreamConformance.smallOptions();
+        for (ApVariant v : ApVariant.values()) {
+            if (!v.isStochastic()) {
+                continue;
+            }
+            try (WindowedAffectiveProcess ap = StreamConformance.randomModel(backend(), engine(), v, o, 5)) {
+                StreamConformance.assertMatchesBatch(ap, o, s, 3, 1e-5);
+                StreamConformance.assertMatchesBatch(ap, o.withSelector(ContextSelectors.highestSigma()).withHop(8), s, 5,
+                        1e-5);
+            }
+        }
     }
 
     private static long validFrames(org.affectiveprocesses.api.SequenceDataset data) {
