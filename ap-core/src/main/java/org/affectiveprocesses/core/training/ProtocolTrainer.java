@@ -18,9 +18,9 @@ import org.affectiveprocesses.api.TrainingListener;
 import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.SdkVersion;
 import org.affectiveprocesses.core.engine.ApBackend;
-import org.affectiveprocesses.core.io.CheckpointFile;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.inference.WindowedAffectiveProcess;
+import org.affectiveprocesses.core.io.CheckpointFile;
 import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
@@ -174,6 +174,7 @@ public final class ProtocolTrainer implements AffectiveProcessTrainer {
             throw new UncheckedIOException("could not write the checkpoint " + checkpointFile + ": " + e.getMessage(),
                     e);
         }
+        listener.onCheckpoint(checkpoint.loop().completedSteps(), config.totalSteps(), checkpointFile);
     }
 
     private EvaluationReport validate(ApWeights weights, InputStandardization standardization,

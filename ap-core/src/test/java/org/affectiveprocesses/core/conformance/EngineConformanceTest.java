@@ -180,6 +180,7 @@ public abstract class EngineConformanceTest {
     @Test
     void aTrainingContinuedFromItsLastCheckpointEndsAsTheUninterruptedOne(@TempDir Path dir) throws IOException {
         Path checkpoint = dir.resolve("run.apckpt");
+        List<String> written = new ArrayList<>();
         TrainingListener crash = new TrainingListener() {
             @Override
             public void onStep(int epoch, int step, int stepsPerEpoch, double loss) {
@@ -187,10 +188,17 @@ public abstract class EngineConformanceTest {
                     throw new IllegalStateException("simulated crash");
                 }
             }
+
+            @Override
+            public void onCheckpoint(long completedSteps, long totalSteps, Path file) {
+                written.add(completedSteps + "/" + totalSteps + " " + file.getFileName());
+            }
         };
         assertThatThrownBy(() -> new ProtocolTrainer(backend(), quick(1), engine()).checkpoints(checkpoint, 7)
                 .listener(crash).fit(corpus.split("train"), corpus.split("validation")))
                 .hasMessage("simulated crash");
+        assertThat(written).containsExactly("7/120 run.apckpt", "14/120 run.apckpt", "21/120 run.apckpt",
+                "28/120 run.apckpt", "35/120 run.apckpt", "42/120 run.apckpt", "49/120 run.apckpt");
         assertThatThrownBy(() -> new ProtocolTrainer(backend(), quick(2), engine()).resumeFrom(checkpoint)
                 .fit(corpus.split("train"), corpus.split("validation")))
                 .isInstanceOf(IllegalArgumentException.class)
