@@ -2,6 +2,7 @@ package org.affectiveprocesses.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,10 +155,22 @@ public final class Adam {
             }
         }
         for (int i = 0; i < n; i++) {
-            firstMoments.get(i).set(state.firstMoments().get(i));
-            secondMoments.get(i).set(state.secondMoments().get(i));
+            copyInto(firstMoments.get(i), state.firstMoments().get(i));
+            copyInto(secondMoments.get(i), state.secondMoments().get(i));
         }
         t = state.steps();
+    }
+
+    /**
+     * Copies the values into the array's own native storage. {@code NDArray.set(float[])} would
+     * instead point the PyTorch tensor at a Java direct buffer (DJL keeps it reachable from that
+     * Java object only); an indexed assignment copies natively, so the moments stay memory
+     * PyTorch owns, as in a training that never resumed.
+     */
+    private static void copyInto(NDArray target, float[] values) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.set(new NDIndex(":"), scratch.create(values, target.getShape()));
+        }
     }
 
     /** 1, or c / ‖g‖₂ when clipping at c and the global norm is larger. */
