@@ -2,6 +2,7 @@ package org.affectiveprocesses.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,11 @@ import org.affectiveprocesses.api.TrainingConfig;
  *
  * Gradients are cleared after every step (PyTorch accumulates them across backward passes). The
  * update writes through detached views of the parameters, so it works on any thread whatever its
- * PyTorch gradient mode (see {@link Gradients}). Used by the Affective Process's DJL engine, the
- * baselines and the FAN trainer. Not thread-safe: one training owns it.
+ * PyTorch gradient mode (see {@link Gradients}). Its state (the step count t and the moment
+ * estimates m and v of every parameter) is read with {@link #state()} and set with {@link
+ * #restore}, so that a training continues bitwise where a checkpoint left it. Used by the
+ * Affective Process's DJL engine, the baselines and the FAN trainer. Not thread-safe: one
+ * training owns it.
  */
 public final class Adam {
     private final List<NDArray> parameters;
@@ -47,6 +51,24 @@ public final class Adam {
             if (!(clipNorm >= 0) || !Double.isFinite(clipNorm)) {
                 throw new IllegalArgumentException("the gradient clipping norm must be >= 0 (0 = off), got " + clipNorm);
             }
+        }
+    }
+
+    /**
+     * What Adam carries from step to step.
+     *
+     * @param steps t, the number of updates applied
+     * @param firstMoments m of every parameter, in the order of the parameters, flattened row-major
+     * @param secondMoments v of every parameter, likewise
+     */
+    public record State(long steps, List<float[]> firstMoments, List<float[]> secondMoments) {
+        /** Copies the lists (not the arrays). */
+        public State {
+            if (steps < 0) {
+                throw new IllegalArgumentException("Adam's step count must be >= 0, got " + steps);
+            }
+            firstMoments = List.copyOf(firstMoments);
+            secondMoments = List.copyOf(secondMoments);
         }
     }
 
@@ -97,6 +119,57 @@ public final class Adam {
             NDArray denominator = scoped(v.sqrt(), scratch).addi((float) settings.epsilon());
             theta.subi(scoped(m.div(denominator), scratch).muli((float) lrT));
             grads.get(i).muli(0f);
+        }
+    }
+
+    /** The step count and copies of the moment estimates. */
+    public State state() {
+        List<float[]> m = new ArrayList<>(firstMoments.size());
+        List<float[]> v = new ArrayList<>(secondMoments.size());
+        for (int i = 0; i < firstMoments.size(); i++) {
+            m.add(firstMoments.get(i).toFloatArray());
+            v.add(secondMoments.get(i).toFloatArray());
+        }
+        return new State(t, m, v);
+    }
+
+    /**
+     * Sets the step count and the moment estimates, e.g. to those {@link #state()} returned in an
+     * earlier training: the next {@link #step} is then bitwise the one that training took.
+     *
+     * @param state one first and one second moment per parameter, of its size
+     * @throws IllegalArgumentException naming the parameter whose moments have another size, or
+     *     if the counts differ
+     */
+    public void restore(State state) {
+        int n = parameters.size();
+        if (state.firstMoments().size() != n || state.secondMoments().size() != n) {
+            throw new IllegalArgumentException("Adam updates " + n + " parameters; the state has "
+                    + state.firstMoments().size() + " first and " + state.secondMoments().size() + " second moments");
+        }
+        for (int i = 0; i < n; i++) {
+            long size = parameters.get(i).size();
+            if (state.firstMoments().get(i).length != size || state.secondMoments().get(i).length != size) {
+                throw new IllegalArgumentException("parameter " + i + " has " + size + " values; its moments have "
+                        + state.firstMoments().get(i).length + " and " + state.secondMoments().get(i).length);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            copyInto(firstMoments.get(i), state.firstMoments().get(i));
+            copyInto(secondMoments.get(i), state.secondMoments().get(i));
+        }
+        t = state.steps();
+    }
+
+    /**
+     * Copies the values into the array's own native storage. {@code NDArray.set(float[])} would
+     * instead point the PyTorch tensor at a Java direct buffer (DJL keeps it reachable from that
+     * Java object only); an indexed assignment copies natively, so the moments stay memory
+     * PyTorch owns, as in a training that never resumed.
+     */
+    private static void copyInto(NDArray target, float[] values) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.set(new NDIndex(":"), scratch.create(values, target.getShape()));
         }
     }
 

@@ -61,6 +61,60 @@ class AdamTest {
         return lr * root / 0.1 * 0.1 * g / (root * Math.abs(g) + epsilon);
     }
 
+    /**
+     * An Adam restored from the state of another, on the other's parameter values, continues
+     * bitwise as the other does (weight decay and clipping on, learning rates changing).
+     */
+    @Test
+    void aRestoredAdamContinuesBitwiseAsTheOriginal() {
+        Adam.Settings settings = new Adam.Settings(0.9, 0.99, 1e-6, 0.1, 5);
+        try (NDManager manager = NDManager.newBaseManager(DjlDevices.PYTORCH)) {
+            NDArray theta = manager.create(new float[] {3, -1, 0.5f, 2});
+            theta.setRequiresGradient(true);
+            Adam original = new Adam(List.of(theta), manager, settings);
+            for (int s = 0; s < 3; s++) {
+                step(manager, theta, original, 0.1 / (s + 1));
+            }
+            Adam.State state = original.state();
+            assertThat(state.steps()).isEqualTo(3);
+            NDArray copy = manager.create(theta.toFloatArray());
+            copy.setRequiresGradient(true);
+            Adam restored = new Adam(List.of(copy), manager, settings);
+            restored.restore(state);
+            for (int s = 3; s < 6; s++) {
+                step(manager, theta, original, 0.1 / (s + 1));
+                step(manager, copy, restored, 0.1 / (s + 1));
+            }
+            assertThat(copy.toFloatArray()).containsExactly(theta.toFloatArray());
+            Adam.State a = original.state();
+            Adam.State b = restored.state();
+            assertThat(b.steps()).isEqualTo(6);
+            assertThat(b.firstMoments().get(0)).containsExactly(a.firstMoments().get(0));
+            assertThat(b.secondMoments().get(0)).containsExactly(a.secondMoments().get(0));
+        }
+    }
+
+    @Test
+    void aStateOfOtherSizesIsRefused() {
+        try (NDManager manager = NDManager.newBaseManager(DjlDevices.PYTORCH)) {
+            NDArray theta = manager.create(new float[] {1, 2});
+            theta.setRequiresGradient(true);
+            Adam adam = new Adam(List.of(theta), manager, PLAIN);
+            assertThatThrownBy(() -> adam.restore(new Adam.State(1, List.of(new float[3]), List.of(new float[3]))))
+                    .hasMessageContaining("parameter 0 has 2 values; its moments have 3 and 3");
+            assertThatThrownBy(() -> adam.restore(new Adam.State(1, List.of(), List.of())))
+                    .hasMessageContaining("Adam updates 1 parameters; the state has 0 first and 0 second moments");
+            assertThatThrownBy(() -> new Adam.State(-1, List.of(), List.of())).hasMessageContaining("step count");
+        }
+    }
+
+    private static void step(NDManager manager, NDArray theta, Adam adam, double lr) {
+        try (NDManager scratch = manager.newSubManager()) {
+            Gradients.backward(() -> theta.square().sum().add(theta.prod()));
+            adam.step(scratch, lr);
+        }
+    }
+
     @Test
     void settingsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new Adam.Settings(1, 0.999, 1e-8, 0, 0)).hasMessageContaining("Adam betas must be in [0, 1)");

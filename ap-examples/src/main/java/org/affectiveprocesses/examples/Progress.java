@@ -17,6 +17,7 @@ final class Progress {
     private long total;
     private int lastTenth;
     private long lastDraw;
+    private int lastWidth;
 
     Progress(PrintStream err, boolean enabled) {
         this.err = err;
@@ -53,6 +54,7 @@ final class Progress {
             if (done >= total || now - lastDraw > 100_000_000L) {
                 err.print("\r" + line);
                 lastDraw = now;
+                lastWidth = line.length();
                 if (done >= total) {
                     err.println();
                 }
@@ -65,5 +67,22 @@ final class Progress {
                 err.println(line);
             }
         }
+    }
+
+    /**
+     * Prints a line that stays (when enabled), such as a saved checkpoint: on a terminal over the
+     * bar, which the next update draws again below it; on a pipe or a file as one more line.
+     */
+    void event(String line) {
+        if (!enabled) {
+            return;
+        }
+        if (terminal) {
+            err.println("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastDraw = 0;
+        } else {
+            err.println(line);
+        }
+        err.flush();
     }
 }

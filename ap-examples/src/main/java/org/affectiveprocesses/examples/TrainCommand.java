@@ -1,12 +1,18 @@
 package org.affectiveprocesses.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.AffectiveProcessTrainer;
 import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.EpochReport;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.Objective;
@@ -24,12 +30,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ap train}: trains an Affective Process on a feature store or the synthetic corpus with
  * the paper's protocol (valence/arousal or Action Unit preset, chosen by the data's labels) and
- * writes the model file.
+ * writes the model file; with {@code --checkpoint} it saves its state every N steps, and
+ * {@code --resume} continues a killed training to the model the uninterrupted one would have written.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an Affective Process on a feature store (or the synthetic corpus) and save it.",
             "Example: ap train --store sewa-store --out sewa.apmodel"})
 public final class TrainCommand implements Callable<Integer> {
+    /** The default of {@code --checkpoint-every}. */
+    static final int DEFAULT_CHECKPOINT_EVERY = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -90,13 +100,35 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     InferenceOverrides validationProtocol;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "write the training's state to FILE (.apckpt) every --checkpoint-every steps, "
+                    + "replacing it atomically, so that --resume FILE continues after a crash or a kill")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "steps between checkpoints (default " + DEFAULT_CHECKPOINT_EVERY
+                    + "; with --checkpoint or --resume)")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "continue the training saved in FILE (same data and options; refused otherwise); "
+                    + "checkpoints go on into FILE unless --checkpoint names another")
+    Path resume;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "the engine that trains: djl or tensorflow "
+            + "(default: the system property ap.engine, else the first on the classpath; a checkpoint continues "
+            + "only on its engine)")
+    String engine;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar or checkpoint lines")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         config(LabelKind.VALENCE_AROUSAL); // the options, checked before any work (both presets share the rules)
         Outputs.checkFile(out, "--out");
+        Path checkpointFile = checkpointFile();
+        Engine trainingEngine = engine();
         PrintStream console = System.out;
         AffectCorpus corpus = data.open();
         SequenceDataset train = corpus.split(trainSplit);
@@ -109,12 +141,27 @@ public final class TrainCommand implements Callable<Integer> {
                 config.iterationsPerEpoch(), config.batchSize(), config.learningRate(), config.seed());
         Progress progress = new Progress(System.err, !quiet);
         TrainingListener listener = new TrainingListener() {
+            private int shownEpoch;
+
+            @Override
+            public void onResume(long completedSteps, long totalSteps, List<EpochReport> completedEpochs) {
+                console.printf(Locale.ROOT, "Resuming from %s at step %d of %d%n", resume, completedSteps, totalSteps);
+                completedEpochs.forEach(r -> console.println("  " + r.toLine()));
+            }
+
             @Override
             public void onStep(int epoch, int step, int stepsPerEpoch, double loss) {
-                if (step == 1) {
+                if (epoch != shownEpoch) { // a resumed training starts within an epoch
+                    shownEpoch = epoch;
                     progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch, config.epochs()), stepsPerEpoch);
                 }
                 progress.update(step, String.format(Locale.ROOT, "loss %.4f", loss));
+            }
+
+            @Override
+            public void onCheckpoint(long completedSteps, long totalSteps, Path file) {
+                progress.event(String.format(Locale.ROOT, "checkpoint: step %d of %d saved to %s", completedSteps,
+                        totalSteps, file));
             }
 
             @Override
@@ -122,7 +169,14 @@ public final class TrainCommand implements Callable<Integer> {
                 console.println("  " + report.toLine());
             }
         };
-        try (AffectiveProcess ap = AffectiveProcess.trainer(config).listener(listener).fit(train, validation)) {
+        AffectiveProcessTrainer trainer = AffectiveProcess.trainer(config, trainingEngine).listener(listener);
+        if (checkpointFile != null) {
+            trainer.checkpoints(checkpointFile, checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY);
+        }
+        if (resume != null) {
+            trainer.resumeFrom(resume);
+        }
+        try (AffectiveProcess ap = trainer.fit(train, validation)) {
             ap.save(out);
             StringBuilder scores = new StringBuilder();
             ap.info().provenance().validationScores().forEach((k, v) ->
@@ -135,6 +189,50 @@ public final class TrainCommand implements Callable<Integer> {
             console.println(CalibrationText.table(CalibrationText.measure(ap, validation), ap.calibration()));
         }
         return 0;
+    }
+
+    /**
+     * Where checkpoints go (null for none), checked before any work: --checkpoint, else the file
+     * of --resume, which must exist.
+     *
+     * @throws ParameterException (usage error) for --checkpoint-every below 1 or without a checkpoint file,
+     *     or a checkpoint file that is the model file
+     * @throws IOException naming the file if it cannot be read or written
+     */
+    private Path checkpointFile() throws IOException {
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be at least 1, got "
+                    + checkpointEvery);
+        }
+        if (resume != null && !Files.isRegularFile(resume)) {
+            throw new NoSuchFileException(resume.toString(), null, "no such checkpoint file (--resume)");
+        }
+        Path file = checkpoint != null ? checkpoint : resume;
+        if (file == null && checkpointEvery != null) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every needs --checkpoint FILE or --resume FILE");
+        }
+        if (file != null) {
+            String option = checkpoint != null ? "--checkpoint" : "--resume";
+            if (file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new ParameterException(spec.commandLine(), option + " names " + file
+                        + ", which --out already names");
+            }
+            Outputs.checkFile(file, option);
+        }
+        return file;
+    }
+
+    /** The engine of --engine, or the default; an engine not on the classpath is a usage error. */
+    private Engine engine() {
+        if (engine == null) {
+            return Engine.auto();
+        }
+        List<String> available = Engine.availableNames();
+        if (!available.contains(engine.toLowerCase(Locale.ROOT))) {
+            throw new ParameterException(spec.commandLine(), "unknown --engine '" + engine + "'; available: "
+                    + available);
+        }
+        return Engine.named(engine);
     }
 
     /** The configuration of the options for data of this kind; a bad option is a usage error. */

@@ -53,6 +53,10 @@ class OutputPolicyTest {
         assertFailsBeforeWork(CliRun.of("predict", dir.resolve("video.mp4").toString(), "-o",
                 dir.resolve("a/v.csv").toString(), "--quiet"), 1, "(--output)");
         assertFailsBeforeWork(CliRun.of("demo", "--report", dir.resolve("a/report").toString()), 1, "(--report)");
+        assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--checkpoint",
+                dir.resolve("a/c.apckpt").toString()), 1, "(--checkpoint)");
+        assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--resume",
+                dir.resolve("c.apckpt").toString()), 1, "c.apckpt: no such checkpoint file (--resume)");
         assertFailsBeforeWork(CliRun.of("compare", "--save", dir.resolve("a/models").toString()), 1, "(--save)");
         assertThat(listing()).isEmpty();
     }
@@ -85,6 +89,10 @@ class OutputPolicyTest {
         assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "-o", "same.out", "--csv", "same.out"), 2,
                 "--csv names same.out, which another output already names");
         assertFailsBeforeWork(CliRun.of("bench", "--rounds", "0"), 2, "--rounds must be >= 1");
+        assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--checkpoint", "c.apckpt",
+                "--checkpoint-every", "0"), 2, "--checkpoint-every must be at least 1, got 0");
+        assertFailsBeforeWork(CliRun.of("train", "--synthetic", "small", "-o", "x.apmodel", "--checkpoint-every", "5"), 2,
+                "--checkpoint-every needs --checkpoint FILE or --resume FILE");
         assertFailsBeforeWork(CliRun.of("compare", "--epochs", "0"), 2, "--epochs and --iterations must be >= 1");
         assertFailsBeforeWork(CliRun.of("plot", "window", "--synthetic", "small", "-m", "x.apmodel", "--samples",
                 "5000"), 2, "--samples must be in [0, 1000]");

@@ -146,33 +146,43 @@ public final class Json {
         n.set("trainingConfig", configuration(p.trainingConfig()));
         n.put("trainingData", p.trainingData());
         n.put("validationData", p.validationData());
-        ObjectNode scores = n.putObject("validationScores");
-        p.validationScores().forEach((k, v) -> {
-            if (v == null) {
-                scores.putNull(k);
-            } else if (Double.isNaN(v)) {
-                scores.put(k, "NaN");
-            } else if (Double.isInfinite(v)) {
-                scores.put(k, v > 0 ? "Infinity" : "-Infinity");
-            } else {
-                scores.put(k, v.doubleValue());
-            }
-        });
+        n.set("validationScores", scores(p.validationScores()));
         n.put("bestEpoch", p.bestEpoch());
         return n;
     }
 
     /**
-     * Reads a provenance written by {@link #provenance(Provenance)}; no other fields are allowed.
+     * The JSON form of named scores: an object from name to number, a non-finite score as the
+     * string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, a missing one as
+     * {@code null}.
      *
-     * @param f the provenance's object
-     * @return the provenance
-     * @throws ModelFormatException if a field is missing, unknown or invalid
+     * @param scores the scores by name (values may be null or not finite)
+     * @return its JSON object
      */
-    public static Provenance provenance(Fields f) throws ModelFormatException {
-        f.only("sdkVersion", "engine", "createdUtc", "trainingConfig", "trainingData", "validationData",
-                "validationScores", "bestEpoch");
-        Fields s = f.object("validationScores");
+    public static ObjectNode scores(Map<String, Double> scores) {
+        ObjectNode n = object();
+        scores.forEach((k, v) -> {
+            if (v == null) {
+                n.putNull(k);
+            } else if (Double.isNaN(v)) {
+                n.put(k, "NaN");
+            } else if (Double.isInfinite(v)) {
+                n.put(k, v > 0 ? "Infinity" : "-Infinity");
+            } else {
+                n.put(k, v.doubleValue());
+            }
+        });
+        return n;
+    }
+
+    /**
+     * Reads scores written by {@link #scores(Map)}.
+     *
+     * @param s the scores' object
+     * @return the scores by name, in file order
+     * @throws ModelFormatException if a value is of another kind
+     */
+    public static Map<String, Double> scores(Fields s) throws ModelFormatException {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : s.entries()) {
             JsonNode v = e.getValue();
@@ -193,6 +203,20 @@ public final class Json {
             }
             scores.put(e.getKey(), d);
         }
+        return scores;
+    }
+
+    /**
+     * Reads a provenance written by {@link #provenance(Provenance)}; no other fields are allowed.
+     *
+     * @param f the provenance's object
+     * @return the provenance
+     * @throws ModelFormatException if a field is missing, unknown or invalid
+     */
+    public static Provenance provenance(Fields f) throws ModelFormatException {
+        f.only("sdkVersion", "engine", "createdUtc", "trainingConfig", "trainingData", "validationData",
+                "validationScores", "bestEpoch");
+        Map<String, Double> scores = scores(f.object("validationScores"));
         Configuration config = f.raw("trainingConfig").isTextual() ? Configuration.textOnly(f.text("trainingConfig"))
                 : configuration(f.object("trainingConfig"));
         return new Provenance(f.text("sdkVersion"), f.text("engine"), f.text("createdUtc"), config,

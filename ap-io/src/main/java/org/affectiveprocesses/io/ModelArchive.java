@@ -20,7 +20,8 @@ import org.affectiveprocesses.api.ModelFormatException;
  * followed by one {@code '<f4'} array per tensor; the manifest's last field, {@code tensors},
  * lists every array in entry order with its {@code name}, {@code shape}, {@code dtype} and
  * {@code sha256}. The SDK's Affective Process model file (ap-core's {@code ModelFile}) is stored in it; other modules store models
- * with manifest schemas of their own.
+ * with manifest schemas of their own, and ap-core's training checkpoints ({@code CheckpointFile})
+ * use it with a {@code format} of their own.
  *
  * <p>These helpers write the archive atomically, with the entry {@value NpzArchive#CHECKSUMS} last
  * (the SHA-256 of the manifest and of every tensor entry, verified on every read), open and check
@@ -92,13 +93,17 @@ public final class ModelArchive {
      * @throws IOException if reading fails
      */
     public static Json.Fields manifest(NpzReader r, String kind) throws IOException {
+        return manifest(r, kind, FORMAT);
+    }
+
+    private static Json.Fields manifest(NpzReader r, String kind, String expectedFormat) throws IOException {
         if (!r.containsEntry(MANIFEST)) {
             throw new ModelFormatException(r.file(), "has no entry '" + MANIFEST + "'; it is not " + kind);
         }
         Json.Fields m = Json.parse(r.text(MANIFEST, MAX_MANIFEST_BYTES), r.file(), MANIFEST);
         String format = m.text("format");
-        if (!FORMAT.equals(format)) {
-            throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'; this is not " + kind);
+        if (!expectedFormat.equals(format)) {
+            throw m.fail("format", "is '" + format + "', expected '" + expectedFormat + "'; this is not " + kind);
         }
         return m;
     }
@@ -117,7 +122,27 @@ public final class ModelArchive {
      * @throws IOException if reading fails
      */
     public static Json.Fields manifest(NpzReader r, String kind, FormatVersions versions) throws IOException {
-        Json.Fields m = manifest(r, kind);
+        return manifest(r, kind, FORMAT, versions);
+    }
+
+    /**
+     * Parses the manifest of an open file of another format stored in this container (such as
+     * ap-core's training checkpoints, {@code format} {@code "affective-process-checkpoint"}) and
+     * checks its {@code format}, {@code formatVersion} and checksums as {@link #manifest(NpzReader,
+     * String, FormatVersions)} does.
+     *
+     * @param r the open archive
+     * @param kind what the file should be, for messages
+     * @param format the value its manifest's {@code format} field must have
+     * @param versions the versions the caller reads
+     * @return the manifest's fields
+     * @throws ModelFormatException if the manifest is missing, not a JSON object, of another
+     *     format or version, or the checksums it requires are missing
+     * @throws IOException if reading fails
+     */
+    public static Json.Fields manifest(NpzReader r, String kind, String format, FormatVersions versions)
+            throws IOException {
+        Json.Fields m = manifest(r, kind, format);
         versions.check(m, r);
         return m;
     }

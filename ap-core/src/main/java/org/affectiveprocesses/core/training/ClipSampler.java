@@ -87,12 +87,12 @@ public final class ClipSampler {
 
     /** The next batch of {@code config.batchSize()} clips. */
     public TrainingBatch next() {
-        int b = config.batchSize();
-        Clip[] clips = new Clip[b];
+        Clip[] clips = drawClips();
+        float[] noise = drawNoise();
+        int b = clips.length;
         int rows = 0;
-        for (int i = 0; i < b; i++) {
-            clips[i] = drawClip();
-            rows += clips[i].frames.length;
+        for (Clip c : clips) {
+            rows += c.frames.length;
         }
         AffectSequence first = clips[0].sequence;
         int dx = first.featureSize();
@@ -106,7 +106,6 @@ public final class ClipSampler {
         float[] tgtWeights = new float[b * rows];
         float[] frameWeights = new float[rows];
         float[] klWeights = new float[b];
-        float[] noise = new float[b * latentSize];
         int r = 0;
         for (int i = 0; i < b; i++) {
             Clip c = clips[i];
@@ -138,13 +137,47 @@ public final class ClipSampler {
                 ctxWeights[i * rows + offsets[i] + j] = ctxW;
             }
             klWeights[i] = tgtW / b;
-            for (int k = 0; k < latentSize; k++) {
-                noise[i * latentSize + k] = (float) rng.nextGaussian();
-            }
         }
         offsets[b] = r;
         return new TrainingBatch(b, offsets, x, ctxLabels, truth, mask, ctxWeights, tgtWeights,
                 frameWeights, klWeights, noise);
+    }
+
+    /**
+     * Skips batches: draws what {@code batches} calls of {@link #next()} would draw (clips,
+     * contexts, label sources and noise) without reading features or packing, so that the next
+     * batch is the one {@code batches} further on. This is how a resumed training puts the
+     * sampler where a checkpoint left it: {@link SplittableRandom}'s state cannot be exported,
+     * so the draws are replayed from the seed (far cheaper than the steps they belong to).
+     *
+     * @param batches the number of batches to skip, at least 0
+     * @throws IllegalArgumentException if {@code batches} is negative
+     */
+    public void skip(long batches) {
+        if (batches < 0) {
+            throw new IllegalArgumentException("cannot skip " + batches + " batches");
+        }
+        for (long i = 0; i < batches; i++) {
+            drawClips();
+            drawNoise();
+        }
+    }
+
+    private Clip[] drawClips() {
+        Clip[] clips = new Clip[config.batchSize()];
+        for (int i = 0; i < clips.length; i++) {
+            clips[i] = drawClip();
+        }
+        return clips;
+    }
+
+    /** ε for every clip of a batch, [B][Z], drawn after the batch's clips. */
+    private float[] drawNoise() {
+        float[] noise = new float[config.batchSize() * latentSize];
+        for (int k = 0; k < noise.length; k++) {
+            noise[k] = (float) rng.nextGaussian();
+        }
+        return noise;
     }
 
     private Clip drawClip() {

@@ -28,6 +28,7 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
+import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
 import org.affectiveprocesses.api.UncertaintyCalibration;
@@ -167,6 +168,64 @@ public abstract class EngineConformanceTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * A training that dies mid-way (a listener throws at step 53 of 120) and is continued from its
+     * last checkpoint (written every 7 steps: step 49) gives the model of the uninterrupted
+     * training, bit for bit: weights, best epoch, scores, standardisation, calibration and
+     * everything else in the file except its creation time. A checkpoint is refused by a training
+     * with another configuration.
+     */
+    @Test
+    void aTrainingContinuedFromItsLastCheckpointEndsAsTheUninterruptedOne(@TempDir Path dir) throws IOException {
+        Path checkpoint = dir.resolve("run.apckpt");
+        List<String> written = new ArrayList<>();
+        TrainingListener crash = new TrainingListener() {
+            @Override
+            public void onStep(int epoch, int step, int stepsPerEpoch, double loss) {
+                if (epoch == 2 && step == 13) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+
+            @Override
+            public void onCheckpoint(long completedSteps, long totalSteps, Path file) {
+                written.add(completedSteps + "/" + totalSteps + " " + file.getFileName());
+            }
+        };
+        assertThatThrownBy(() -> new ProtocolTrainer(backend(), quick(1), engine()).checkpoints(checkpoint, 7)
+                .listener(crash).fit(corpus.split("train"), corpus.split("validation")))
+                .hasMessage("simulated crash");
+        assertThat(written).containsExactly("7/120 run.apckpt", "14/120 run.apckpt", "21/120 run.apckpt",
+                "28/120 run.apckpt", "35/120 run.apckpt", "42/120 run.apckpt", "49/120 run.apckpt");
+        assertThatThrownBy(() -> new ProtocolTrainer(backend(), quick(2), engine()).resumeFrom(checkpoint)
+                .fit(corpus.split("train"), corpus.split("validation")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another training configuration (seed: 1 in the checkpoint, 2 now");
+        List<String> resumed = new ArrayList<>();
+        try (WindowedAffectiveProcess continued = (WindowedAffectiveProcess) new ProtocolTrainer(backend(), quick(1),
+                engine()).checkpoints(checkpoint, 7).resumeFrom(checkpoint).listener(new TrainingListener() {
+                    @Override
+                    public void onResume(long completedSteps, long totalSteps, List<EpochReport> completedEpochs) {
+                        resumed.add(completedSteps + "/" + totalSteps + ", " + completedEpochs.size() + " epoch");
+                    }
+                }).fit(corpus.split("train"), corpus.split("validation"))) {
+            assertThat(resumed).containsExactly("49/120, 1 epoch");
+            assertThat(continued.weights()).isEqualTo(trained.weights());
+            Path a = dir.resolve("uninterrupted.apmodel");
+            Path b = dir.resolve("continued.apmodel");
+            trained.save(a);
+            continued.save(b);
+            assertThat(withoutCreationTime(ModelFile.read(b))).isEqualTo(withoutCreationTime(ModelFile.read(a)));
+        }
+    }
+
+    private static ModelFile.Contents withoutCreationTime(ModelFile.Contents c) {
+        Provenance p = c.provenance();
+        return new ModelFile.Contents(c.spec(), c.weights(), c.standardization(), c.calibration(), c.inference(),
+                new Provenance(p.sdkVersion(), p.engine(), "-", p.trainingConfig(), p.trainingData(),
+                        p.validationData(), p.validationScores(), p.bestEpoch()));
     }
 
     private WindowedAffectiveProcess fit(TrainingConfig config) {

@@ -21,6 +21,7 @@ import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.Objective;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.ContextPicker;
 import org.affectiveprocesses.core.engine.InferenceKernel;
@@ -338,6 +339,60 @@ public abstract class KernelConformanceTest {
                 assertThat(after.get(name)).as("tensor %s was updated", name).isNotEqualTo(w.get(name));
             }
         }
+    }
+
+    /**
+     * A kernel opened with the weights and Adam state of another continues bitwise as the other
+     * (losses, weights and moments), while one opened with the weights alone does not: what a
+     * checkpoint needs to resume a training.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ApVariant.class, names = {"LATENT", "LATENT_DETERMINISTIC_ATTENTION"})
+    void aKernelOpenedFromAnotherKernelsStateContinuesBitwise(ApVariant variant) {
+        ApModelSpec spec = spec(variant, true);
+        ApWeights w0 = WeightInitializer.initialize(spec, 4);
+        TrainingConfig config = TrainingConfig.valenceArousal().withArchitecture(spec.architecture())
+                .withObjective(variant.isStochastic() ? Objective.NLL_REG_KL : Objective.NLL_REG).withBatchSize(3)
+                .toBuilder().clipLength(8, 12).weightDecay(0.05).build();
+        ClipSampler sampler = new ClipSampler(ConformanceFixtures.toyData(), config, WIDTH, 6);
+        List<TrainingBatch> batches = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batches.add(sampler.next());
+        }
+        try (TrainingKernel original = backend().openTraining(w0, config, engine())) {
+            AdamState fresh = original.adamState();
+            assertThat(fresh).as("the state before any step").isEqualTo(AdamState.initial(spec));
+            for (int i = 0; i < 3; i++) {
+                original.step(batches.get(i), 1e-2 / (i + 1));
+            }
+            ApWeights w3 = original.weights();
+            AdamState s3 = original.adamState();
+            assertThat(s3.steps()).isEqualTo(3);
+            assertThat(s3.firstMoments()).isNotEqualTo(fresh.firstMoments());
+            try (TrainingKernel restored = backend().openTraining(w3, s3, config, engine());
+                    TrainingKernel forgetful = backend().openTraining(w3, config, engine())) {
+                assertThat(restored.weights()).isEqualTo(w3);
+                assertThat(restored.adamState()).isEqualTo(s3);
+                for (int i = 3; i < 6; i++) {
+                    double lr = 1e-2 / (i + 1);
+                    double expected = original.step(batches.get(i), lr);
+                    assertThat(restored.step(batches.get(i), lr)).as("loss of step %d", i + 1).isEqualTo(expected);
+                    forgetful.step(batches.get(i), lr);
+                }
+                assertThat(restored.weights()).isEqualTo(original.weights());
+                assertThat(restored.adamState()).isEqualTo(original.adamState());
+                assertThat(forgetful.weights()).isNotEqualTo(original.weights());
+            }
+        }
+    }
+
+    @Test
+    void anAdamStateOfAnotherModelIsRefused() {
+        ApWeights w = WeightInitializer.initialize(spec(ApVariant.LATENT, true), 1);
+        AdamState other = AdamState.initial(spec(ApVariant.LATENT_DETERMINISTIC, true));
+        TrainingConfig config = TrainingConfig.valenceArousal().withArchitecture(w.spec().architecture());
+        assertThatThrownBy(() -> backend().openTraining(w, other, config, engine()).close())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another model");
     }
 
     @Test

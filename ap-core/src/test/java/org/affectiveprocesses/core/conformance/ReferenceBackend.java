@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.ContextPicker;
 import org.affectiveprocesses.core.engine.InferenceKernel;
@@ -93,7 +94,7 @@ public final class ReferenceBackend implements ApBackend {
     }
 
     @Override
-    public TrainingKernel openTraining(ApWeights initial, TrainingConfig config, Engine engine) {
+    public TrainingKernel openTraining(ApWeights weights, AdamState adam, TrainingConfig config, Engine engine) {
         throw new UnsupportedOperationException("the reference backend only predicts; train with an engine");
     }
 }

@@ -101,6 +101,30 @@ class ClipSamplerTest {
         assertThat(a.noise()).containsExactly(b.noise());
     }
 
+    /** Skipping k batches draws what k batches draw: the next batch is the (k + 1)-th, array for array. */
+    @Test
+    void skippingBatchesGivesTheBatchThatFollowsThem() {
+        TrainingConfig c = TrainingConfig.valenceArousal().withBatchSize(5);
+        for (int k : new int[] {0, 1, 7}) {
+            ClipSampler stepping = new ClipSampler(data(3, 150), c, 4, 11);
+            TrainingBatch expected = stepping.next();
+            for (int i = 0; i < k; i++) {
+                expected = stepping.next();
+            }
+            ClipSampler skipping = new ClipSampler(data(3, 150), c, 4, 11);
+            skipping.skip(k);
+            TrainingBatch got = skipping.next();
+            assertThat(got.clipOffsets()).as("after %d skipped", k).containsExactly(expected.clipOffsets());
+            assertThat(got.features()).containsExactly(expected.features());
+            assertThat(got.contextLabels()).containsExactly(expected.contextLabels());
+            assertThat(got.contextWeights()).containsExactly(expected.contextWeights());
+            assertThat(got.targetWeights()).containsExactly(expected.targetWeights());
+            assertThat(got.noise()).containsExactly(expected.noise());
+        }
+        assertThatThrownBy(() -> new ClipSampler(data(3, 150), c, 4, 11).skip(-1))
+                .hasMessageContaining("cannot skip -1 batches");
+    }
+
     @Test
     void tooShortSequencesAreAClearError() {
         assertThatThrownBy(() -> new ClipSampler(data(2, 20), TrainingConfig.valenceArousal(), 4, 1))

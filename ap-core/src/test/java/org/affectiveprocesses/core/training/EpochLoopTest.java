@@ -30,7 +30,7 @@ class EpochLoopTest {
                 .build(Pooling.POOLED, Metric.CCC, Metric.MSE);
     }
 
-    private static final class Recorder implements TrainingListener {
+    private static class Recorder implements TrainingListener {
         final List<String> steps = new ArrayList<>();
         final List<EpochReport> epochs = new ArrayList<>();
 
@@ -121,5 +121,103 @@ class EpochLoopTest {
                 w -> perfect, TrainingListener.silent());
         assertThat(best).isEqualTo(new EpochLoop.Best<>("w", Map.of("CCC valence", perfect.value(Metric.CCC, 0),
                 "CCC mean", perfect.mean(Metric.CCC), "MSE valence", 0.0, "MSE mean", 0.0), 1));
+    }
+
+    /**
+     * A deterministic "model": its weights are the number of steps taken, a step's loss depends
+     * on the step and the learning rate, validation on the weights (CCC best after epochs 1 and 3).
+     */
+    private static final class CountingModel {
+        final List<Double> rates = new ArrayList<>();
+        long steps;
+
+        CountingModel(long steps) {
+            this.steps = steps;
+        }
+
+        double step(double lr) {
+            rates.add(lr);
+            steps++;
+            return 1.0 / steps + lr;
+        }
+
+        static EvaluationReport validate(long weights) {
+            double[] shifts = {0.5, 0.8, 0.1, 0.3};
+            return report(TRUTH, 1, shifts[(int) (weights / 5) - 1]);
+        }
+    }
+
+    /** A run's reports without their wall-clock seconds. */
+    private static List<String> withoutSeconds(List<EpochReport> reports) {
+        return reports.stream().map(r -> r.epoch() + "/" + r.epochs() + " " + r.meanLoss() + " " + r.learningRate()
+                + " " + r.validationScores() + " " + r.selectionScore() + " " + r.best()).toList();
+    }
+
+    /**
+     * The loop hands its state out every 3 steps (after the validation when the step ends an
+     * epoch), and a run continued from any of them takes the same steps at the same rates, hands
+     * out the same later states and ends with the same reports and best epoch.
+     */
+    @Test
+    void aRunContinuedFromAnyHandedOutStateEndsAsTheWholeRun() {
+        EpochLoop loop = new EpochLoop(4, 5, 0.1, true, Metric.CCC, "advice");
+        CountingModel whole = new CountingModel(0);
+        Recorder all = new Recorder();
+        List<EpochLoop.State<Long>> states = new ArrayList<>();
+        EpochLoop.Best<Long> expected = loop.run(whole::step, () -> whole.steps, CountingModel::validate, all,
+                EpochLoop.State.start(), new EpochLoop.Checkpoints<>(3, states::add));
+        assertThat(states).extracting(EpochLoop.State::completedSteps).containsExactly(3L, 6L, 9L, 12L, 15L, 18L);
+        assertThat(states.get(4).epochs()).as("step 15 ends epoch 3: handed out after its validation").hasSize(3);
+        assertThat(states.get(4).epochLoss()).isZero();
+        assertThat(states.get(3).epochLoss()).as("steps 11 and 12 of epoch 3")
+                .isEqualTo(1.0 / 11 + whole.rates.get(10) + (1.0 / 12 + whole.rates.get(11)));
+        assertThat(expected.epoch()).isEqualTo(3);
+        for (EpochLoop.State<Long> state : states) {
+            int k = (int) state.completedSteps();
+            CountingModel resumed = new CountingModel(k);
+            List<EpochLoop.State<Long>> later = new ArrayList<>();
+            List<String> resumes = new ArrayList<>();
+            Recorder recorder = new Recorder() {
+                @Override
+                public void onResume(long completedSteps, long totalSteps, List<EpochReport> completedEpochs) {
+                    resumes.add(completedSteps + "/" + totalSteps + " after " + completedEpochs.size() + " epochs");
+                }
+            };
+            EpochLoop.Best<Long> best = loop.run(resumed::step, () -> resumed.steps, CountingModel::validate, recorder,
+                    state, new EpochLoop.Checkpoints<>(3, later::add));
+            assertThat(best).as("from step %d", k).isEqualTo(expected);
+            assertThat(resumed.rates).isEqualTo(whole.rates.subList(k, 20));
+            assertThat(recorder.steps).isEqualTo(all.steps.subList(k, 20));
+            assertThat(resumes).containsExactly(k + "/20 after " + state.epochs().size() + " epochs");
+            List<EpochReport> reports = new ArrayList<>(state.epochs());
+            reports.addAll(recorder.epochs);
+            assertThat(withoutSeconds(reports)).isEqualTo(withoutSeconds(all.epochs));
+            assertThat(later).extracting(EpochLoop.State::completedSteps)
+                    .isEqualTo(states.subList(states.indexOf(state) + 1, states.size()).stream()
+                            .map(EpochLoop.State::completedSteps).toList());
+        }
+    }
+
+    @Test
+    void aStateOfAnotherScheduleIsRefused() {
+        EpochLoop loop = new EpochLoop(2, 5, 0.1, true, Metric.CCC, "advice");
+        EpochLoop.Best<Long> first = new EpochLoop.Best<>(5L, Map.of("CCC mean", 0.5), 1);
+        EpochReport one = new EpochReport(1, 2, 1, 0.1, Map.of("CCC mean", 0.5), 0.5, true, 1);
+        assertThatThrownBy(() -> loop.run(lr -> 1, () -> 0L, w -> report(TRUTH, 1, 0), TrainingListener.silent(),
+                new EpochLoop.State<>(11, 0, 0, List.of(one, one), first), EpochLoop.Checkpoints.never()))
+                .hasMessageContaining("step 11 of a schedule of 10 steps");
+        assertThatThrownBy(() -> loop.run(lr -> 1, () -> 0L, w -> report(TRUTH, 1, 0), TrainingListener.silent(),
+                new EpochLoop.State<>(4, 0, 0, List.of(one), first), EpochLoop.Checkpoints.never()))
+                .hasMessageContaining("has 1 epoch reports; 0 epochs of 5 steps were validated");
+        EpochReport ofThree = new EpochReport(1, 3, 1, 0.1, Map.of("CCC mean", 0.5), 0.5, true, 1);
+        assertThatThrownBy(() -> loop.run(lr -> 1, () -> 0L, w -> report(TRUTH, 1, 0), TrainingListener.silent(),
+                new EpochLoop.State<>(6, 0, 0, List.of(ofThree), first), EpochLoop.Checkpoints.never()))
+                .hasMessageContaining("this schedule has 2 epochs");
+        assertThatThrownBy(() -> new EpochLoop.State<Long>(5, 0, 0, List.of(one), null))
+                .hasMessageContaining("a best epoch exists exactly when an epoch was validated");
+        assertThatThrownBy(() -> new EpochLoop.State<>(5, 0, 0, List.of(one), new EpochLoop.Best<>(5L, Map.of(), 2)))
+                .hasMessageContaining("the best epoch 2 is not one of the 1 validated epochs");
+        assertThatThrownBy(() -> new EpochLoop.Checkpoints<Long>(-1, s -> { }))
+                .hasMessageContaining("checkpoints every -1 steps");
     }
 }

@@ -2,6 +2,7 @@ package org.affectiveprocesses.engine.djl;
 
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.InferenceKernel;
 import org.affectiveprocesses.core.engine.TrainingKernel;
@@ -24,7 +25,7 @@ public final class DjlBackend implements ApBackend {
     }
 
     @Override
-    public TrainingKernel openTraining(ApWeights initial, TrainingConfig config, Engine engine) {
-        return new DjlTrainingKernel(initial, config, DjlDevices.of(engine));
+    public TrainingKernel openTraining(ApWeights weights, AdamState adam, TrainingConfig config, Engine engine) {
+        return new DjlTrainingKernel(weights, adam, config, DjlDevices.of(engine));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
@@ -23,7 +24,8 @@ import org.affectiveprocesses.djl.IntraOpThreads;
  * Training on DJL/PyTorch: all parameters live in one flat vector (each layer's tensor is a view
  * of it), so the optimiser ({@link Adam}, with L2 weight decay added to the gradient and no
  * clipping) updates a single tensor per step. Gradients are recorded through {@link Gradients},
- * so a kernel trains on any thread and concurrent kernels queue step by step. Creating a kernel
+ * so a kernel trains on any thread and concurrent kernels queue step by step. A kernel starts from
+ * given weights and Adam state (zero moments for a new training, a checkpoint's to continue one). Creating a kernel
  * pins the calling thread's PyTorch thread count ({@link IntraOpThreads}): the kernel must step on
  * the thread that created it for its results to be bitwise reproducible.
  */
@@ -36,18 +38,25 @@ final class DjlTrainingKernel implements TrainingKernel {
     private final int[] offsets;
     private final DjlLoss loss;
 
-    DjlTrainingKernel(ApWeights initial, TrainingConfig config, Device device) {
+    DjlTrainingKernel(ApWeights weights, AdamState state, TrainingConfig config, Device device) {
+        state.checkFits(weights);
         IntraOpThreads.pin();
-        this.spec = initial.spec();
+        this.spec = weights.spec();
         this.tensors = spec.parameters();
         this.offsets = spec.parameterOffsets();
-        float[] flat = initial.flatten();
         this.manager = NDManager.newBaseManager(device, DjlDevices.PYTORCH);
-        this.theta = manager.create(flat);
-        this.theta.setRequiresGradient(true);
-        this.adam = new Adam(List.of(theta), manager, new Adam.Settings(config.beta1(), config.beta2(),
-                config.adamEpsilon(), config.weightDecay(), 0));
-        this.loss = new DjlLoss(spec, config);
+        try {
+            this.theta = manager.create(weights.flatten());
+            this.theta.setRequiresGradient(true);
+            this.adam = new Adam(List.of(theta), manager, new Adam.Settings(config.beta1(), config.beta2(),
+                    config.adamEpsilon(), config.weightDecay(), 0));
+            adam.restore(new Adam.State(state.steps(), List.of(state.firstMoments().flatten()),
+                    List.of(state.secondMoments().flatten())));
+            this.loss = new DjlLoss(spec, config);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     @Override
@@ -73,6 +82,13 @@ final class DjlTrainingKernel implements TrainingKernel {
     @Override
     public ApWeights weights() {
         return ApWeights.fromFlat(spec, theta.toFloatArray());
+    }
+
+    @Override
+    public AdamState adamState() {
+        Adam.State s = adam.state();
+        return new AdamState(s.steps(), ApWeights.fromFlat(spec, s.firstMoments().get(0)),
+                ApWeights.fromFlat(spec, s.secondMoments().get(0)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.affectiveprocesses.engine.tensorflow;
 
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.InferenceKernel;
 import org.affectiveprocesses.core.engine.TrainingKernel;
@@ -42,7 +43,7 @@ public final class TfBackend implements ApBackend {
      *     no GPU
      */
     @Override
-    public TrainingKernel openTraining(ApWeights initial, TrainingConfig config, Engine engine) {
-        return new TfTrainingKernel(initial, config, engine);
+    public TrainingKernel openTraining(ApWeights weights, AdamState adam, TrainingConfig config, Engine engine) {
+        return new TfTrainingKernel(weights, adam, config, engine);
     }
 }

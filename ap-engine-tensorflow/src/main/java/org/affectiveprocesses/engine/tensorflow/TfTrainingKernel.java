@@ -2,6 +2,7 @@ package org.affectiveprocesses.engine.tensorflow;
 
 import org.affectiveprocesses.api.Engine;
 import org.affectiveprocesses.api.TrainingConfig;
+import org.affectiveprocesses.core.engine.AdamState;
 import org.affectiveprocesses.core.engine.TrainingKernel;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
@@ -12,8 +13,9 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Training with one {@link TrainingGraph} and one session. The variables are set from the given
- * weights by feeding them to assign ops (no TensorFlow initialisers). A step is two session
+ * Training with one {@link TrainingGraph} and one session. The variables (θ and Adam's moments)
+ * are set from the given weights and Adam state by feeding them to assign ops (no TensorFlow
+ * initialisers); Adam's step count t is kept here. A step is two session
  * calls: the loss and its gradient, then, if the loss is finite, the {@code ApplyAdam} update
  * with that gradient fed back:
  *
@@ -42,8 +44,9 @@ final class TfTrainingKernel implements TrainingKernel {
     private long t;
     private boolean closed;
 
-    TfTrainingKernel(ApWeights initial, TrainingConfig config, Engine engine) {
-        this.spec = initial.spec();
+    TfTrainingKernel(ApWeights weights, AdamState state, TrainingConfig config, Engine engine) {
+        state.checkFits(weights);
+        this.spec = weights.spec();
         this.config = config;
         this.offsets = spec.parameterOffsets();
         this.graph = new Graph();
@@ -54,7 +57,10 @@ final class TfTrainingKernel implements TrainingKernel {
             graph.close();
             throw e;
         }
-        try (TfTensors feeds = new TfTensors().feed(g.initialValues, initial.flatten(), offsets[offsets.length - 1])) {
+        long size = offsets[offsets.length - 1];
+        try (TfTensors feeds = new TfTensors().feed(g.initialValues, weights.flatten(), size)
+                .feed(g.initialFirstMoment, state.firstMoments().flatten(), size)
+                .feed(g.initialSecondMoment, state.secondMoments().flatten(), size)) {
             Session.Runner r = feeds.runner(session);
             g.initialise.forEach(r::addTarget);
             r.run().close();
@@ -62,6 +68,7 @@ final class TfTrainingKernel implements TrainingKernel {
             close();
             throw e;
         }
+        this.t = state.steps();
     }
 
     @Override
@@ -92,6 +99,15 @@ final class TfTrainingKernel implements TrainingKernel {
             flat = TfTensors.read(r.get(0));
         }
         return ApWeights.fromFlat(spec, flat);
+    }
+
+    @Override
+    public AdamState adamState() {
+        checkOpen();
+        try (Result r = session.runner().fetch(g.firstMoment).fetch(g.secondMoment).run()) {
+            return new AdamState(t, ApWeights.fromFlat(spec, TfTensors.read(r.get(0))),
+                    ApWeights.fromFlat(spec, TfTensors.read(r.get(1))));
+        }
     }
 
     @Override

@@ -22,11 +22,15 @@ import org.tensorflow.types.TFloat32;
  * tensors, the {@link TfLoss} of a packed batch, its gradient from {@link Graph#addGradients},
  * Adam's moment variables, the {@code ApplyAdam} update (its learning rate and β^t are
  * placeholders, and it reads the gradient node, so a gradient computed in an earlier call can be
- * fed back), and the assign ops that set θ from fed values and zero the moments.
+ * fed back), and the assign ops that set θ and the moments from fed values.
  */
 final class TrainingGraph {
     /** All parameters, concatenated in the spec's order. */
     final Variable<TFloat32> theta;
+    /** Adam's first moment m of θ. */
+    final Variable<TFloat32> firstMoment;
+    /** Adam's second moment v of θ. */
+    final Variable<TFloat32> secondMoment;
     /** The batch loss and its placeholders. */
     final TfLoss loss;
     /** ∂loss/∂θ. */
@@ -41,7 +45,11 @@ final class TrainingGraph {
     final ApplyAdam<TFloat32> update;
     /** The initial θ, fed to {@link #initialise}. */
     final Placeholder<TFloat32> initialValues;
-    /** Sets θ to {@link #initialValues} and the moments to 0. */
+    /** The initial m, fed to {@link #initialise}. */
+    final Placeholder<TFloat32> initialFirstMoment;
+    /** The initial v, fed to {@link #initialise}. */
+    final Placeholder<TFloat32> initialSecondMoment;
+    /** Sets θ, m and v to the fed values. */
     final List<Op> initialise;
 
     /**
@@ -55,8 +63,8 @@ final class TrainingGraph {
         List<TensorSpec> tensors = spec.parameters();
         int size = offsets[tensors.size()];
         theta = tf.variable(Shape.of(size), TFloat32.class);
-        Variable<TFloat32> m = tf.variable(Shape.of(size), TFloat32.class);
-        Variable<TFloat32> v = tf.variable(Shape.of(size), TFloat32.class);
+        firstMoment = tf.variable(Shape.of(size), TFloat32.class);
+        secondMoment = tf.variable(Shape.of(size), TFloat32.class);
         Map<String, Operand<TFloat32>> views = new HashMap<>();
         for (int i = 0; i < tensors.size(); i++) {
             TensorSpec ts = tensors.get(i);
@@ -74,12 +82,18 @@ final class TrainingGraph {
         Operand<TFloat32> decayed = config.weightDecay() > 0
                 ? tf.math.add(gradient, tf.math.mul(theta, tf.constant((float) config.weightDecay())))
                 : gradient;
-        update = tf.train.applyAdam(theta, m, v, beta1Power, beta2Power, learningRate,
+        update = tf.train.applyAdam(theta, firstMoment, secondMoment, beta1Power, beta2Power, learningRate,
                 tf.constant((float) config.beta1()), tf.constant((float) config.beta2()),
                 tf.constant((float) config.adamEpsilon()), decayed);
-        initialValues = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(size)));
-        Operand<TFloat32> zeros = tf.zerosLike(initialValues);
-        initialise = List.of(tf.assign(theta, initialValues), tf.assign(m, zeros), tf.assign(v, zeros));
+        initialValues = vector(tf, size);
+        initialFirstMoment = vector(tf, size);
+        initialSecondMoment = vector(tf, size);
+        initialise = List.of(tf.assign(theta, initialValues), tf.assign(firstMoment, initialFirstMoment),
+                tf.assign(secondMoment, initialSecondMoment));
+    }
+
+    private static Placeholder<TFloat32> vector(Ops tf, int size) {
+        return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(size)));
     }
 
     private static Placeholder<TFloat32> scalar(Ops tf) {
