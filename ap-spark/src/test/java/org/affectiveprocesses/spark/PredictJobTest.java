@@ -105,12 +105,7 @@ class PredictJobTest {
         }
     }
 
-    /**
-     * Scores equal to 1e-9 those of {@code CrossValidation} on the same per-video predictions.
-     * {@code ap evaluate} predicts windows of several videos in shared batches; where the engine
-     * picks batch-size-dependent kernels, a window's float32 outputs depend on the windows that
-     * share its batch, so its scores agree only to float32 rounding (see docs/spark.md).
-     */
+    /** Scores equal to 1e-9 those of {@code CrossValidation} over {@code predictAll}, as {@code ap evaluate} runs it. */
     @ParameterizedTest
     @EnumSource(Pooling.class)
     void scoresAreThoseOfApEvaluate(Pooling pooling) throws IOException {
@@ -118,7 +113,7 @@ class PredictJobTest {
         CrossValidation.Report reference;
         try (AffectiveProcess ap = AffectiveProcess.load(model)) {
             reference = CrossValidation.of(ap.architecture().displayName()).pooling(pooling)
-                    .fold("test", store.split("test"), seqs -> oneByOne(ap, seqs)).run();
+                    .fold("test", store.split("test"), seqs -> ap.predictAll(seqs, ap.defaultOptions())).run();
         }
         assertThat(scores.scopes()).containsExactly("test");
         assertThat(scores.pooling()).isEqualTo(pooling);
@@ -135,8 +130,8 @@ class PredictJobTest {
         CrossValidation.Report reference;
         try (AffectiveProcess ap = AffectiveProcess.load(model)) {
             reference = CrossValidation.of(ap.architecture().displayName())
-                    .fold("validation", store.split("validation"), seqs -> oneByOne(ap, seqs))
-                    .fold("test", store.split("test"), seqs -> oneByOne(ap, seqs)).run();
+                    .fold("validation", store.split("validation"), seqs -> ap.predictAll(seqs, ap.defaultOptions()))
+                    .fold("test", store.split("test"), seqs -> ap.predictAll(seqs, ap.defaultOptions())).run();
         }
         assertThat(scores.scopes()).containsExactly("test", "validation", EvaluationScores.POOLED);
         for (CrossValidation.Fold f : reference.folds()) {
@@ -160,11 +155,6 @@ class PredictJobTest {
                 .hasMessageContaining("already exists");
         assertThat(tmp.resolve("x")).doesNotExist();
         assertThat(tmp.resolve("y")).doesNotExist();
-    }
-
-    /** Every video predicted on its own, as the Spark job predicts it. */
-    static List<Prediction> oneByOne(AffectiveProcess ap, List<AffectSequence> seqs) {
-        return seqs.stream().map(s -> ap.predictAll(List.of(s), ap.defaultOptions()).get(0)).toList();
     }
 
     /** Every score equals the report's to the tolerance (NaN where the report has NaN). */

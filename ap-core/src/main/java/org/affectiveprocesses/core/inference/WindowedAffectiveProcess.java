@@ -35,7 +35,10 @@ import org.affectiveprocesses.core.model.InputStandardization;
 
 /**
  * An Affective Process on some engine: covers each sequence with windows ({@link WindowPlan}),
- * sends them to the engine in batches of {@link Engine#batchSize()} windows, picks every window's
+ * sends each sequence's windows to the engine in batches of {@link Engine#batchSize()} windows
+ * (windows of different sequences never share a batch: engines may pick their kernels by batch
+ * size, which changes float32 rounding, so a sequence's prediction would otherwise depend on the
+ * other sequences of the call), picks every window's
  * context with the selector between the engine's encoding and aggregation, draws the sampling
  * noise in Java (so every engine gives the same samples), and merges overlapping windows ({@link
  * WindowMerger}).
@@ -177,24 +180,26 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         }
         Objects.requireNonNull(options, "options");
         checkOptions(spec.architecture(), options);
-        List<SequenceRun> runs = new ArrayList<>();
-        Map<Integer, List<WindowJob>> byLength = new LinkedHashMap<>();
         for (AffectSequence s : sequences) {
             checkSequence(s);
+        }
+        List<SequenceRun> runs = new ArrayList<>();
+        for (AffectSequence s : sequences) {
             long idHash = WindowSeeds.idHash(s.id());
             SequenceRun run = new SequenceRun(s, options.numSamples(), calibration);
             runs.add(run);
+            Map<Integer, List<WindowJob>> byLength = new LinkedHashMap<>();
             for (WindowPlan.Window w : WindowPlan.cover(run.validFrames.length, options.windowLength(), options.hop())) {
                 int[] frames = new int[w.length()];
                 System.arraycopy(run.validFrames, w.start(), frames, 0, w.length());
                 byLength.computeIfAbsent(w.length(), k -> new ArrayList<>())
                         .add(new WindowJob(run, w.start(), frames, WindowSeeds.key(idHash, frames[0])));
             }
-        }
-        for (List<WindowJob> jobs : byLength.values()) {
-            int batch = engine.batchSize();
-            for (int from = 0; from < jobs.size(); from += batch) {
-                runBatch(jobs.subList(from, Math.min(jobs.size(), from + batch)), options);
+            for (List<WindowJob> jobs : byLength.values()) {
+                int batch = engine.batchSize();
+                for (int from = 0; from < jobs.size(); from += batch) {
+                    runBatch(jobs.subList(from, Math.min(jobs.size(), from + batch)), options);
+                }
             }
         }
         List<Prediction> out = new ArrayList<>(runs.size());

@@ -29,6 +29,7 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.Provenance;
+import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.api.TrainingListener;
 import org.affectiveprocesses.api.UncertaintyCalibration;
@@ -312,6 +313,23 @@ public abstract class EngineConformanceTest {
         assertThat(spread).isPositive();
         assertThat(other.sample(3, 5, 1)).isNotEqualTo(single.sample(3, 5, 1));
         assertThat(again.sample(3, 5, 1)).isEqualTo(single.sample(3, 5, 1));
+    }
+
+    @Test
+    void aSequencesPredictionDoesNotDependOnTheOtherSequencesOfTheCall() {
+        SequenceDataset test = corpus.split("test");
+        AffectSequence alone = test.get(0).subsequence(0, 150);
+        List<AffectSequence> crowd = List.of(test.get(1).subsequence(0, 80), alone, test.get(1).subsequence(80, 180));
+        InferenceOptions o = trained.defaultOptions().withSamples(3, 1);
+        Prediction single = trained.predictAll(List.of(alone), o).get(0);
+        Prediction among = trained.predictAll(crowd, o).get(1);
+        for (int t = 0; t < alone.length(); t++) {
+            for (int d = 0; d < alone.labelSize(); d++) {
+                assertThat(among.mean(t, d)).as("frame %d dim %d", t, d).isEqualTo(single.mean(t, d));
+                assertThat(among.std(t, d)).as("frame %d dim %d", t, d).isEqualTo(single.std(t, d));
+                assertThat(among.sample(2, t, d)).as("frame %d dim %d", t, d).isEqualTo(single.sample(2, t, d));
+            }
+        }
     }
 
     @Test
