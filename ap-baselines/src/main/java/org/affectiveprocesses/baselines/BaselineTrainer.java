@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,15 +23,16 @@ import org.affectiveprocesses.baselines.nn.TemporalNetwork;
 import org.affectiveprocesses.core.SdkVersion;
 import org.affectiveprocesses.core.model.InputStandardization;
 import org.affectiveprocesses.core.training.EpochLoop;
+import org.affectiveprocesses.core.training.FinishTime;
+import org.affectiveprocesses.djl.Adam;
+import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.io.TensorSpec;
 import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.affectiveprocesses.djl.Adam;
-import org.affectiveprocesses.djl.Gradients;
-import org.affectiveprocesses.djl.IntraOpThreads;
 
 /**
  * Trains a baseline with its {@link BaselineTrainingConfig}: seeded initial weights ({@link
@@ -85,6 +84,7 @@ public final class BaselineTrainer {
             throw new IllegalArgumentException("training data '" + train.name() + "' has " + train.featureSize()
                     + "-d features but validation data '" + validation.name() + "' has " + validation.featureSize() + "-d");
         }
+        FinishTime.now(); // a malformed SOURCE_DATE_EPOCH is refused before any work
         BaselineSpec spec = new BaselineSpec(config.architecture(), train.featureSize(), train.labelSpace(),
                 config.usePseudoLabels());
         InputStandardization norm = InputStandardization.fit(train, config.usePseudoLabels());
@@ -110,7 +110,7 @@ public final class BaselineTrainer {
                     () -> weights(tensors, params), w -> validate(spec, w, norm, validation), listener);
         }
         Provenance provenance = new Provenance(SdkVersion.get(), "djl",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toConfiguration(), train.identity(),
+                FinishTime.now(), config.toConfiguration(), train.identity(),
                 validation.identity(), best.scores(), best.epoch());
         return BaselineModel.open(new BaselineModelFile.Contents(spec, best.weights(), norm,
                 outputStd(spec, best.scores()), config.hop(), config.inferenceBatchSize(), provenance), engine);

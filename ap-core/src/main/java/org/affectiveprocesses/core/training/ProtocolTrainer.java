@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.AffectiveProcessTrainer;
@@ -121,6 +119,7 @@ public final class ProtocolTrainer implements AffectiveProcessTrainer {
                     + train.featureSize() + "-d features but validation data '" + validation.name()
                     + "' has " + validation.featureSize());
         }
+        FinishTime.now(); // a malformed SOURCE_DATE_EPOCH is refused before any work
         TrainingCheckpoint from = resume;
         resume = null;
         ApModelSpec spec = new ApModelSpec(config.architecture(), train.featureSize(), train.labelSpace());
@@ -152,7 +151,7 @@ public final class ProtocolTrainer implements AffectiveProcessTrainer {
                     w -> validate(w, standardization, validation), listener, start, checkpoints);
         }
         Provenance provenance = new Provenance(SdkVersion.get(), backend.name(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config.toConfiguration(), train.identity(),
+                FinishTime.now(), config.toConfiguration(), train.identity(),
                 validation.identity(), best.scores(), best.epoch());
         WindowedAffectiveProcess trained = WindowedAffectiveProcess.open(backend, engine, new ModelFile.Contents(spec,
                 best.weights(), standardization, UncertaintyCalibration.none(spec.labelSize()), config.validation(),
