@@ -91,6 +91,7 @@ public final class LiveSession implements AutoCloseable {
     private boolean closing;
     private volatile Throwable failure;
     private volatile long temporalNanos;
+    private long listenerNanos;
     private long newestFrame;
     private double newestSeconds;
 
@@ -186,7 +187,11 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    /** The time spent so far, by stage (decoding is the source's; for pushed frames, waiting for them). */
+    /**
+     * The time spent so far, by stage: decoding (the source's; for pushed frames, the wait for
+     * them), detection, landmarks, backbone, and as temporal model the Affective Process or
+     * smoothing, without the listener's time.
+     */
     public PipelineTimings timings() {
         return analyzer.timings().plus(new PipelineTimings(0, 0, 0, 0, 0, 0, temporalNanos));
     }
@@ -207,7 +212,8 @@ public final class LiveSession implements AutoCloseable {
                         emit(row, FrameEstimate.Status.SETTLED, arrival);
                     }
                 }
-                temporalNanos += System.nanoTime() - t0;
+                temporalNanos += System.nanoTime() - t0 - listenerNanos;
+                listenerNanos = 0;
             }
             if (streams != null) {
                 streams.finish();
@@ -251,7 +257,9 @@ public final class LiveSession implements AutoCloseable {
         boolean settled = status == FrameEstimate.Status.SETTLED;
         long lag = settled ? newestFrame - row.frame() : 0;
         double lagSeconds = settled ? Math.max(0, newestSeconds - row.seconds()) : 0;
-        listener.onAffect(new LiveAffect(row, status, lag, lagSeconds, System.nanoTime() - arrivalNanos));
+        long now = System.nanoTime();
+        listener.onAffect(new LiveAffect(row, status, lag, lagSeconds, now - arrivalNanos));
+        listenerNanos += System.nanoTime() - now;
     }
 
     /**
