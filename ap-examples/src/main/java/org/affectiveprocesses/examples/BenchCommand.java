@@ -67,10 +67,18 @@ public final class BenchCommand implements Callable<Integer> {
             + " CLIP streamed over loopback (frames/s, latency per frame: median and 99th percentile, time per stage)")
     Path liveVideo;
 
+    @Option(names = "--live-speed", description = "with --live-video, the second run sends the clip at its frame"
+            + " rate times this (default ${DEFAULT-VALUE}: real time; below 1 when the machine cannot keep up)")
+    double liveSpeed = 1;
+
     @Override
     public Integer call() throws IOException {
         if (liveVideo != null) {
-            LiveVideoBench.run(liveVideo);
+            if (!(liveSpeed > 0) || !Double.isFinite(liveSpeed)) {
+                throw new ParameterException(commandSpec.commandLine(), "--live-speed must be positive, got "
+                        + liveSpeed);
+            }
+            LiveVideoBench.run(liveVideo, liveSpeed);
             return 0;
         }
         if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {

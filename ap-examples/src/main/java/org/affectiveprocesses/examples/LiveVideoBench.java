@@ -25,14 +25,18 @@ import org.affectiveprocesses.video.decode.VideoStreamServer;
  * loopback ({@link VideoStreamServer}: MPEG-TS over TCP), read by a {@link LiveSession} of the
  * default recognizer with an Affective Process at the paper's sizes for the backbone's 256-d
  * features (seeded weights: its cost does not depend on their values). Two runs: the clip sent as
- * fast as it is read (throughput, and where the time goes), then at its own frame rate, as a
- * camera sends it (latency per frame at real time).
+ * fast as it is read (throughput, and where the time goes), then at its own frame rate (times a
+ * speed), as a camera sends it (latency per frame).
  */
 final class LiveVideoBench {
     private LiveVideoBench() {
     }
 
-    static void run(Path clip) throws IOException {
+    /**
+     * @param clip the video streamed
+     * @param speed the second run's speed: the clip's frame rate times this
+     */
+    static void run(Path clip, double speed) throws IOException {
         ApModelSpec spec = new ApModelSpec(ApArchitecture.paper(), 256, LabelSpace.valenceArousal());
         WindowedAffectiveProcess ap = WindowedAffectiveProcess.open(new DjlBackend(), Engine.named("djl"),
                 ModelFile.Contents.of(WeightInitializer.initialize(spec, 1), InferenceOptions.paper(),
@@ -42,12 +46,12 @@ final class LiveVideoBench {
                 + " (paper sizes, 256-d features, L = 70, C = 40); %d cores; load average %.2f%n", clip,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         try (AffectRecognizer recognizer = AffectRecognizer.builder().process(ap).build()) {
-            for (double speed : new double[] {0, 1}) {
+            for (double s : new double[] {0, speed}) {
                 System.out.println();
-                System.out.println(speed == 0 ? "[sent as fast as read: throughput]"
-                        : "[sent at the clip's frame rate, as a camera: latency at real time; decode includes the"
-                                + " wait for the next frame]");
-                try (VideoStreamServer server = VideoStreamServer.start(clip, new VideoStreamServer.Options(speed, -1,
+                System.out.println(s == 0 ? "[sent as fast as read: throughput]"
+                        : String.format(Locale.ROOT, "[sent at %.2f x the clip's frame rate, as a camera: latency;"
+                                + " decode includes the wait for the next frame]", s));
+                try (VideoStreamServer server = VideoStreamServer.start(clip, new VideoStreamServer.Options(s, -1,
                         false))) {
                     LiveFigures figures = new LiveFigures();
                     LiveSession session = recognizer.session(LiveFrameSource.open(server.url(),

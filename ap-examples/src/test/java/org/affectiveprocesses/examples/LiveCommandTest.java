@@ -129,10 +129,7 @@ class LiveCommandTest {
     void ctrlCEndsCleanlyWithEveryRowIntact() throws Exception {
         Path csv = dir.resolve("interrupted.csv");
         try (VideoStreamServer server = VideoStreamServer.start(megamind, VideoStreamServer.Options.realTime())) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                    ApCommand.class.getName(), "live", server.url(), "--model", model.toString(), "-o", csv.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            Process p = child("live", server.url(), "--model", model.toString(), "-o", csv.toString()).start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
                 while (rows(csv) < 40) {
@@ -159,6 +156,29 @@ class LiveCommandTest {
         }
         assertThat(provisional.size()).as("stopped by Ctrl-C before the clip's 270 frames").isBetween(30, 269);
         assertThat(settled).as("closing the session settled every frame it had read").containsAll(provisional);
+    }
+
+    @Test
+    void standardInputIsASource() throws Exception {
+        Path csv = dir.resolve("stdin.csv");
+        Process p = child("live", "-", "-o", csv.toString(), "-q").redirectInput(megamind.toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(log()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(1 + 270);
+        assertThat(lines.get(1)).startsWith("1,,0.000000,settled,0,");
+        assertThat(lines.get(270)).startsWith("270,");
+        assertThat(lines.stream().filter(l -> l.split(",", -1)[7].equals("1")).count()).as("rows with a face")
+                .isGreaterThan(250);
+    }
+
+    /** The {@code ap} command line in a JVM of its own, its output in child.log. */
+    private static ProcessBuilder child(String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"), ApCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
     }
 
     private static long rows(Path csv) throws IOException {

@@ -3,7 +3,9 @@ package org.affectiveprocesses.video.decode;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.affectiveprocesses.api.backbone.RgbImage;
+import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -44,6 +46,39 @@ final class FfmpegGrabbers {
                     + "' text art)");
         }
         return g;
+    }
+
+    /** FFmpeg's device library (libavdevice: cameras), loaded once; why it cannot be, or null. */
+    private static final class Devices {
+        static final String PROBLEM = load();
+
+        private static String load() {
+            try {
+                Loader.load(avdevice.class);
+                avdevice.avdevice_register_all();
+                return null;
+            } catch (LinkageError | RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return root.getMessage();
+            }
+        }
+    }
+
+    /**
+     * Makes FFmpeg's camera inputs available (libavdevice, loaded and registered once).
+     *
+     * @param source the camera, for messages
+     * @throws MediaFormatException if the library cannot be loaded (bytedeco's Linux build links
+     *     PulseAudio's libpulse.so.0, which a machine without sound may lack)
+     */
+    static void loadDevices(String source) throws MediaFormatException {
+        if (Devices.PROBLEM != null) {
+            throw new MediaFormatException(source, "cameras need FFmpeg's device library (libavdevice), which cannot"
+                    + " be loaded here: " + Devices.PROBLEM);
+        }
     }
 
     /** The stream's frame rate, or 30 when it declares none. */

@@ -173,6 +173,7 @@ public final class LiveFrameSource implements FrameSource {
         switch (kind) {
             case STANDARD_INPUT -> g = new FFmpegFrameGrabber(input, 0); // never seeks back: holds no copy of the stream
             case CAMERA -> {
+                FfmpegGrabbers.loadDevices(name);
                 g = new FFmpegFrameGrabber(camera.device());
                 g.setFormat(camera.format());
             }
