@@ -52,6 +52,10 @@ import org.affectiveprocesses.video.tracking.ShotCutDetector;
  * }
  * }</pre>
  *
+ * <p>For live frames (an app's, a camera, a network stream, standard input), {@link
+ * #session(String, LiveListener)} and {@link #session(FrameSource, LiveListener)} give each frame's
+ * rows as it comes ({@link LiveSession}).
+ *
  * <p>Each analysis runs on two threads of its own (decoding and detection on one, the networks on
  * the other, {@link PipelinedAnalyzer}); the caller's thread only consumes the rows and runs the
  * Affective Process. The recognizer owns the backbone, detector, landmark network and Affective

@@ -95,6 +95,7 @@ final class SessionFrames implements FrameSource {
         return name;
     }
 
+    /** The source's nominal rate; NaN for pushed frames, which have none (their timestamps say when they are). */
     @Override
     public double frameRate() {
         return pulled != null ? pulled.frameRate() : Double.NaN;
