@@ -100,9 +100,8 @@ public final class LiveCommand implements Callable<Integer> {
         PrintStream report = output == null ? System.err : System.out;
         try (AffectRecognizer r = recognizer.builder(model).build()) {
             FrameSource frames = FrameSources.open(source, recognizer.fps, live);
-            OutputStream os = output == null ? System.out : Files.newOutputStream(output);
             LiveFigures figures = new LiveFigures();
-            try (LiveRowWriter writer = LiveRowWriter.open(os, rows, AffectCsv.Columns.of(r), output != null)) {
+            try (LiveRowWriter writer = writer(frames, rows, AffectCsv.Columns.of(r))) {
                 LiveSession session = r.session(frames, both(writer, figures));
                 Thread hook = new Thread(() -> stop(session, writer), "ap live: Ctrl-C");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -126,6 +125,18 @@ public final class LiveCommand implements Callable<Integer> {
             throw e.getCause();
         }
         return 0;
+    }
+
+    /** The rows' output, opened once the source is open (closed if the output cannot be opened). */
+    private LiveRowWriter writer(FrameSource frames, LiveRowWriter.Format rows, AffectCsv.Columns columns)
+            throws IOException {
+        try {
+            OutputStream os = output == null ? System.out : Files.newOutputStream(output);
+            return LiveRowWriter.open(os, rows, columns, output != null);
+        } catch (IOException | RuntimeException e) {
+            frames.close();
+            throw e;
+        }
     }
 
     /** What the shutdown hook does on Ctrl-C: ends the session (its last rows written) and flushes. */

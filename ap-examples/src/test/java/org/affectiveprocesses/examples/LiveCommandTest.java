@@ -106,6 +106,22 @@ class LiveCommandTest {
     }
 
     @Test
+    void aStreamCutMidWayEndsCleanlyWithTheRowsSoFarAndSaysWhy() throws IOException {
+        CliRun run;
+        try (VideoStreamServer server = VideoStreamServer.start(megamind, new VideoStreamServer.Options(0, 40, true))) {
+            run = CliRun.of("live", server.url(), "--reconnects", "1", "--timeout", "3");
+        }
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("reconnecting, attempt 1 of 1").contains("gave up after 1 reconnection attempts")
+                .containsPattern("the stream ends after \\d+ frames");
+        List<String> rows = run.out().lines().toList();
+        assertThat(rows.size() - 1).as("the rows of the frames read before the cut").isBetween(20, 40);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i)).startsWith(i + ",");
+        }
+    }
+
+    @Test
     void badSourcesAndOptionsAreReportedClearly() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
