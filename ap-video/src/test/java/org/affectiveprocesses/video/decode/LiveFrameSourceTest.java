@@ -73,6 +73,41 @@ class LiveFrameSourceTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aFileServedOverHttpIsReadToItsEndWithoutReconnecting() throws IOException {
+        byte[] clip = java.nio.file.Files.readAllBytes(org.affectiveprocesses.backbone.TestMedia.file("Megamind.avi"));
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/Megamind.avi", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/x-msvideo");
+            exchange.sendResponseHeaders(200, clip.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(clip);
+            }
+        });
+        server.start();
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/Megamind.avi";
+        try (LiveFrameSource s = LiveFrameSource.open(url, LiveSourceOptions.defaults().withNotices(notices::add))) {
+            int frames = 0;
+            double last = -1;
+            for (DecodedFrame f = s.next(); f != null; f = s.next()) {
+                assertThat(f.index()).isEqualTo(frames++);
+                assertThat(f.seconds()).isGreaterThan(last);
+                assertThat(f.image().width()).isEqualTo(720);
+                last = f.seconds();
+            }
+            assertThat(frames).isEqualTo(270);
+            assertThat(last).as("the clip's own timeline from 0").isCloseTo(269 / 23.976,
+                    org.assertj.core.data.Offset.offset(0.01));
+        } finally {
+            server.stop(0);
+        }
+        assertThat(notices).as("a clean end: no reconnection").containsExactly(url
+                + ": the stream ended after 270 frames");
+    }
+
+    @Test
     void timestampsStartAtZeroAndGoOnAcrossAReconnection() {
         FrameClock clock = new FrameClock(25, true);
         assertThat(clock.seconds(1_400_000)).isZero();
