@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "ap", mixinStandardHelpOptions = true, versionProvider = ApCommand.Version.class,
         description = "Affective Processes for Java: facial affect with temporal context.",
         subcommands = {DemoCommand.class, BenchCommand.class, TrainCommand.class, CalibrateCommand.class, EvaluateCommand.class,
-            PlotCommand.class, StoreCommand.class, ImportCommand.class, ExtractCommand.class, PredictCommand.class,
+            PlotCommand.class, StoreCommand.class, ImportCommand.class, ExtractCommand.class, PredictCommand.class, LiveCommand.class,
             CompareCommand.class, CommandLine.HelpCommand.class})
 public final class ApCommand {
 

@@ -1,5 +1,7 @@
 package org.affectiveprocesses.examples;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Per engine (DJL, TensorFlow): inference windows/s (batch 1 and 64), training steps/s "
-                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory.")
+                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory; --live-video: the live video path end to end.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "seconds per measurement (default ${DEFAULT-VALUE})")
@@ -61,8 +63,24 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     long liveFrames = 1_000_000;
 
+    @Option(names = "--live-video", paramLabel = "CLIP", description = "instead: the live video path end to end on"
+            + " CLIP streamed over loopback (frames/s, latency per frame: median and 99th percentile, time per stage)")
+    Path liveVideo;
+
+    @Option(names = "--live-speed", description = "with --live-video, the second run sends the clip at its frame"
+            + " rate times this (default ${DEFAULT-VALUE}: real time; below 1 when the machine cannot keep up)")
+    double liveSpeed = 1;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (liveVideo != null) {
+            if (!(liveSpeed > 0) || !Double.isFinite(liveSpeed)) {
+                throw new ParameterException(commandSpec.commandLine(), "--live-speed must be positive, got "
+                        + liveSpeed);
+            }
+            LiveVideoBench.run(liveVideo, liveSpeed);
+            return 0;
+        }
         if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {
             throw new ParameterException(commandSpec.commandLine(), "--rounds must be >= 1 and --seconds > 0, got "
                     + rounds + ", " + seconds);

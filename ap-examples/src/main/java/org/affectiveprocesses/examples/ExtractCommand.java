@@ -22,6 +22,9 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     VideoOptions video;
 
+    @Mixin
+    RecognizerOptions recognizer;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.npz",
             description = "the feature file (default: <video name>.npz in the current folder)")
     Path output;
@@ -37,8 +40,8 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path npz = video.outputOr(output, ".npz");
         Path table = video.outputOr(csv, ".csv");
-        video.checkBeforeWork(List.of(Map.entry(npz, "--output"), Map.entry(table, "--csv")));
-        VideoOptions.report(video.export(null, table, npz), bench);
+        video.checkBeforeWork(recognizer, null, List.of(Map.entry(npz, "--output"), Map.entry(table, "--csv")));
+        VideoOptions.report(video.export(recognizer, null, table, npz), bench);
         System.out.println("wrote " + npz + " and " + table);
         return 0;
     }

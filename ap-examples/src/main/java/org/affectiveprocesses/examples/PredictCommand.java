@@ -22,6 +22,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     VideoOptions video;
 
+    @Mixin
+    RecognizerOptions recognizer;
+
     @Option(names = "--model", paramLabel = "FILE.apmodel",
             description = "an Affective Process trained on this backbone's features (adds ap_*_mean/std columns)")
     Path model;
@@ -36,8 +39,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path table = video.outputOr(output, ".csv");
-        video.checkBeforeWork(List.of(Map.entry(table, "--output")));
-        VideoOptions.report(video.export(model, table, null), bench);
+        video.checkBeforeWork(recognizer, model, List.of(Map.entry(table, "--output")));
+        VideoOptions.report(video.export(recognizer, model, table, null), bench);
         System.out.println("wrote " + table);
         return 0;
     }

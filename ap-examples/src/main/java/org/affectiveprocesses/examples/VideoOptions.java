@@ -7,14 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.affectiveprocesses.api.AffectiveProcess;
-import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.video.AffectRecognizer;
-import org.affectiveprocesses.video.face.FaceDetectors;
 import org.affectiveprocesses.video.output.ProgressLine;
 import org.affectiveprocesses.video.output.VideoExport;
-import org.affectiveprocesses.video.pipeline.FaceSelection;
-import org.affectiveprocesses.video.smoothing.OneEuroFilter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,41 +17,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code ap extract} and {@code ap predict} share: the video, the face detector, the backbone,
- * the frame rate of a folder of images, which faces to analyse, smoothing and the progress bar,
- * and the run through the video that writes their outputs.
+ * What {@code ap extract} and {@code ap predict} share besides the recognizer's options ({@link
+ * RecognizerOptions}): the video, the progress bar, the checks of their outputs and the run through
+ * the video that writes them.
  */
 final class VideoOptions {
 
     @Parameters(index = "0", paramLabel = "VIDEO", description = "a video file (mp4, avi, webm, ...) or a folder of images")
     Path video;
-
-    @Option(names = "--detector", description = "face detector: blazeface (default), blazeface-front, "
-            + "blazeface-back, haar, lbp")
-    String detector = "blazeface";
-
-    @Option(names = "--backbone", description = "per-frame backbone (default: ${DEFAULT-VALUE})")
-    String backbone = "face-expression";
-
-    @Option(names = "--fps", description = "frame rate given to a folder of images (default: ${DEFAULT-VALUE})")
-    double fps = 30;
-
-    FaceSelection faces = FaceSelection.LARGEST;
-
-    @Option(names = "--faces", paramLabel = "largest|all",
-            description = "analyse the largest face of each frame (default) or every face (one CSV row per face)")
-    void faces(String value) {
-        faces = switch (value.toLowerCase(Locale.ROOT)) {
-            case "largest" -> FaceSelection.LARGEST;
-            case "all" -> FaceSelection.ALL;
-            default -> throw new ParameterException(spec.commandLine(), "--faces must be largest or all, got '"
-                    + value + "'");
-        };
-    }
-
-    @Option(names = "--smooth", description = "smooth each face's per-frame estimates with a 1-euro filter "
-            + "(adds smoothed_* columns; without --model)")
-    boolean smooth;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
@@ -65,23 +33,16 @@ final class VideoOptions {
     CommandSpec spec;
 
     /**
-     * Checks, before any work, the detector and backbone names (a usage error) and the outputs
-     * ({@link Outputs}).
+     * Checks, before any work, the recognizer's options (usage errors) and the outputs ({@link
+     * Outputs}).
      *
+     * @param recognizer the detector, backbone and the rest
+     * @param model the Affective Process's file, or null for none
      * @param outputs the files to write, each with the option that names it
      */
-    void checkBeforeWork(List<Map.Entry<Path, String>> outputs) throws IOException {
-        if (!FaceDetectors.NAMES.contains(detector)) {
-            throw new ParameterException(spec.commandLine(), "unknown --detector '" + detector + "'; expected one of "
-                    + FaceDetectors.NAMES);
-        }
-        if (!Backbones.available().containsKey(backbone)) {
-            throw new ParameterException(spec.commandLine(), "unknown --backbone '" + backbone + "'; available: "
-                    + Backbones.available().keySet());
-        }
-        if (!(fps > 0) || !Double.isFinite(fps)) {
-            throw new ParameterException(spec.commandLine(), "--fps must be positive, got " + fps);
-        }
+    void checkBeforeWork(RecognizerOptions recognizer, Path model, List<Map.Entry<Path, String>> outputs)
+            throws IOException {
+        recognizer.check(model);
         Set<Path> distinct = new HashSet<>();
         for (Map.Entry<Path, String> e : outputs) {
             if (!distinct.add(e.getKey().toAbsolutePath().normalize())) {
@@ -101,23 +62,15 @@ final class VideoOptions {
      * Reads the whole video through the detector and the backbone, and the Affective Process if one
      * is given, with a progress bar on standard error unless {@code --quiet}.
      *
+     * @param options the detector, backbone and the rest
      * @param model an Affective Process trained on the backbone's features, or null for none
      * @param csv the per-face, per-frame CSV to write
      * @param npz the feature file to write, or null for none
      */
-    VideoExport.Result export(Path model, Path csv, Path npz) throws IOException {
-        if (model != null && smooth) {
-            throw new ParameterException(spec.commandLine(), "--smooth smooths the backbone's estimates when there is"
-                    + " no --model; with one, the Affective Process gives the temporal estimate");
-        }
-        AffectRecognizer.Builder b = AffectRecognizer.builder().folderFrameRate(fps).faces(faces);
-        if (model != null) {
-            b.process(AffectiveProcess.load(model));
-        } else if (smooth) {
-            b.smoothing(OneEuroFilter.Parameters.affect());
-        }
+    VideoExport.Result export(RecognizerOptions options, Path model, Path csv, Path npz) throws IOException {
+        AffectRecognizer.Builder b = options.builder(model);
         ProgressLine progress = new ProgressLine(System.err, System.console() != null);
-        try (AffectRecognizer recognizer = b.backbone(backbone).detector(detector).build()) {
+        try (AffectRecognizer recognizer = b.build()) {
             return VideoExport.run(recognizer, video, csv, npz, quiet ? (f, d, s) -> { } : progress);
         } finally {
             progress.finish();

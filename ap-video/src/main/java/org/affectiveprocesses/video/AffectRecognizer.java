@@ -11,6 +11,7 @@ import java.util.Set;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.LabelSpace;
+import org.affectiveprocesses.api.StreamOptions;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
@@ -51,6 +52,10 @@ import org.affectiveprocesses.video.tracking.ShotCutDetector;
  * }
  * }</pre>
  *
+ * <p>For live frames (an app's, a camera, a network stream, standard input), {@link
+ * #session(String, LiveListener)} and {@link #session(FrameSource, LiveListener)} give each frame's
+ * rows as it comes ({@link LiveSession}).
+ *
  * <p>Each analysis runs on two threads of its own (decoding and detection on one, the networks on
  * the other, {@link PipelinedAnalyzer}); the caller's thread only consumes the rows and runs the
  * Affective Process. The recognizer owns the backbone, detector, landmark network and Affective
@@ -73,7 +78,7 @@ public final class AffectRecognizer implements AutoCloseable {
     private final FaceCrop crop;
     private final CameraIntrinsics camera;
     private final OneEuroFilter.Parameters smoothing;
-    private final Set<FrameAffects> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<AutoCloseable> open = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     private AffectRecognizer(Builder b, Backbone backbone, FaceDetector detector, FaceLandmarker landmarker) {
@@ -146,10 +151,60 @@ public final class AffectRecognizer implements AutoCloseable {
         PipelinedAnalyzer analyzer = new PipelinedAnalyzer(source, detectionStage(), analysisStage(), name);
         TemporalTracks temporal = process == null ? null : new TemporalTracks(process, options, name, blockWindows);
         AffectSmoother smoother = smooths() ? new AffectSmoother(smoothing) : null;
-        FrameAffects result = new FrameAffects(source, analyzer, temporal, smoother, backbone.labelSpace(),
+        FrameAffects result = new FrameAffects(video, source, analyzer, temporal, smoother, backbone.labelSpace(),
                 this::closed);
         open.add(result);
         return result;
+    }
+
+    /**
+     * Starts a live session for frames the application pushes ({@link LiveSession#accept}), e.g.
+     * from a webcam, a phone or a call: each frame is analysed as it comes and the listener gets its
+     * rows on the session's thread; with an Affective Process, a provisional estimate per face at
+     * once and the settled one after the window's length of the face's frames (see {@link
+     * LiveSession} for the lag, threads and back-pressure). Close it to settle the last frames.
+     *
+     * @param name the session's name, for messages and thread names
+     * @param listener receives the rows ({@link LiveQueue} to iterate them on another thread)
+     * @return the session, ready for frames
+     */
+    public synchronized LiveSession session(String name, LiveListener listener) {
+        return start(SessionFrames.pushed(Objects.requireNonNull(name, "name"), LiveSession.PUSH_CAPACITY), listener);
+    }
+
+    /** {@link #session(String, LiveListener)} named {@code "live"}. */
+    public LiveSession session(LiveListener listener) {
+        return session("live", listener);
+    }
+
+    /**
+     * Starts a live session that reads a source on the pipeline's thread as fast as it gives
+     * frames: a camera, network stream or standard input ({@link
+     * org.affectiveprocesses.video.decode.LiveFrameSource}, {@link FrameSources#open(String, double,
+     * org.affectiveprocesses.video.decode.LiveSourceOptions)}), or a file. The session owns the
+     * source and closes it. It ends by itself when the source ends ({@link LiveSession#awaitEnd()});
+     * {@link LiveSession#close()} stops reading earlier. Rows as {@link #session(String, LiveListener)}.
+     *
+     * @param source the frames
+     * @param listener receives the rows
+     * @return the running session
+     */
+    public synchronized LiveSession session(FrameSource source, LiveListener listener) {
+        return start(SessionFrames.pulled(source), listener);
+    }
+
+    private LiveSession start(SessionFrames frames, LiveListener listener) {
+        if (closed) {
+            frames.close();
+            throw new IllegalStateException("this AffectRecognizer is closed");
+        }
+        Objects.requireNonNull(listener, "listener");
+        AffectSmoother smoother = smooths() ? new AffectSmoother(smoothing) : null;
+        LiveSession s = new LiveSession(frames, detectionStage(), analysisStage(), process,
+                process == null ? null : StreamOptions.of(options), new PerFrameRows(backbone.labelSpace(), smoother),
+                listener, this::closed);
+        open.add(s);
+        return s;
     }
 
     /**
@@ -172,14 +227,17 @@ public final class AffectRecognizer implements AutoCloseable {
         return new AnalysisStage(landmarker, backbone, new IdentityGuard(), crop, camera);
     }
 
-    private synchronized void closed(FrameAffects f) {
-        open.remove(f);
+    private synchronized void closed(AutoCloseable analysis) {
+        open.remove(analysis);
     }
 
-    /** Closes open analyses, the Affective Process, the detector and the networks. */
+    /**
+     * Closes open analyses and live sessions (a session delivers the rows of the frames it was
+     * given first), the Affective Process, the detector and the networks.
+     */
     @Override
     public void close() {
-        List<FrameAffects> analyses;
+        List<AutoCloseable> analyses;
         synchronized (this) {
             if (closed) {
                 return;
@@ -187,10 +245,7 @@ public final class AffectRecognizer implements AutoCloseable {
             closed = true;
             analyses = new ArrayList<>(open);
         }
-        for (FrameAffects f : analyses) {
-            f.close();
-        }
-        List<AutoCloseable> parts = new ArrayList<>();
+        List<AutoCloseable> parts = new ArrayList<>(analyses);
         if (process != null) {
             parts.add(process);
         }

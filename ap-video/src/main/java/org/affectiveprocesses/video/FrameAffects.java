@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.video.decode.FrameSource;
-import org.affectiveprocesses.video.pipeline.FaceAnalysis;
 import org.affectiveprocesses.video.pipeline.FrameAnalysis;
 import org.affectiveprocesses.video.pipeline.FrameStream;
 import org.affectiveprocesses.video.pipeline.PipelineTimings;
@@ -32,11 +31,12 @@ import org.affectiveprocesses.video.smoothing.AffectSmoother;
  * UncheckedIOException} whose cause is the {@link org.affectiveprocesses.video.decode.MediaFormatException}.
  */
 public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable {
+    private final Path video;
     private final FrameSource source;
     private final FrameStream analyzer;
     private final TemporalTracks temporal;
     private final AffectSmoother smoother;
-    private final LabelSpace space;
+    private final PerFrameRows perFrame;
     private final Consumer<FrameAffects> onClose;
     private final Deque<FrameAffect> ready = new ArrayDeque<>();
     private long temporalNanos;
@@ -44,19 +44,20 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
     private boolean exhausted;
     private boolean closed;
 
-    FrameAffects(FrameSource source, FrameStream analyzer, TemporalTracks temporal, AffectSmoother smoother,
-            LabelSpace space, Consumer<FrameAffects> onClose) {
+    FrameAffects(Path video, FrameSource source, FrameStream analyzer, TemporalTracks temporal,
+            AffectSmoother smoother, LabelSpace space, Consumer<FrameAffects> onClose) {
+        this.video = video;
         this.source = source;
         this.analyzer = analyzer;
         this.temporal = temporal;
         this.smoother = smoother;
-        this.space = space;
+        this.perFrame = new PerFrameRows(space, smoother);
         this.onClose = onClose;
     }
 
     /** The video file or image folder. */
     public Path path() {
-        return source.path();
+        return video;
     }
 
     /** The video's nominal frame rate. */
@@ -82,7 +83,7 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
     @Override
     public Iterator<FrameAffect> iterator() {
         if (iterated) {
-            throw new IllegalStateException("the frames of " + source.path() + " can be iterated only once");
+            throw new IllegalStateException("the frames of " + video + " can be iterated only once");
         }
         iterated = true;
         return new Iterator<>() {
@@ -95,7 +96,7 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
             @Override
             public FrameAffect next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException("no more frames in " + source.path());
+                    throw new NoSuchElementException("no more frames in " + video);
                 }
                 return ready.removeFirst();
             }
@@ -111,7 +112,7 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
     private void fill() {
         while (ready.isEmpty() && !exhausted) {
             if (closed) {
-                throw new IllegalStateException("the analysis of " + source.path() + " was closed");
+                throw new IllegalStateException("the analysis of " + video + " was closed");
             }
             FrameAnalysis a;
             try {
@@ -133,25 +134,11 @@ public final class FrameAffects implements Iterable<FrameAffect>, AutoCloseable 
             } else if (temporal != null) {
                 ready.addAll(temporal.add(a));
             } else {
-                addPerFrame(a);
+                ready.addAll(perFrame.rows(a));
             }
             if (temporal != null || smoother != null) {
                 temporalNanos += System.nanoTime() - t0;
             }
-        }
-    }
-
-    private void addPerFrame(FrameAnalysis a) {
-        if (smoother != null) {
-            smoother.end(a.endedFaceIds());
-        }
-        if (a.faces().isEmpty()) {
-            ready.add(new FrameAffect(a, null, space, null, null, null));
-        }
-        for (FaceAnalysis f : a.faces()) {
-            float[] smoothed = smoother == null ? null
-                    : smoother.smooth(f.id(), a.seconds(), f.encoding().pseudoLabels());
-            ready.add(new FrameAffect(a, f, space, null, null, smoothed));
         }
     }
 

@@ -1,11 +1,9 @@
 package org.affectiveprocesses.video.decode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.affectiveprocesses.api.backbone.RgbImage;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -25,22 +23,20 @@ import org.bytedeco.javacv.FrameGrabber;
 public final class FfmpegFrameSource implements FrameSource {
     /** Decoding must reach this share of the declared frames, or the file counts as truncated. */
     static final double COMPLETE_SHARE = 0.9;
-    /** FFmpeg's codecs that draw text files (ANSI art, binary text) as pictures: never a camera's video. */
-    private static final java.util.Set<String> TEXT_CODECS = java.util.Set.of("ansi", "bintext", "xbin", "idf");
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
     private final double fps;
     private final int declared;
+    private final FrameClock clock;
     private int index;
-    private double lastSeconds = Double.NEGATIVE_INFINITY;
     private boolean finished;
 
     private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber) {
         this.file = file;
         this.grabber = grabber;
-        double rate = grabber.getFrameRate();
-        this.fps = rate > 0 && Double.isFinite(rate) ? rate : 30.0;
+        this.fps = FfmpegGrabbers.frameRate(grabber);
+        this.clock = new FrameClock(fps, false);
         long counted = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
         int estimated = grabber.getLengthInFrames();
         this.declared = counted > 0 && counted < Integer.MAX_VALUE ? (int) counted : estimated > 0 ? estimated : -1;
@@ -61,31 +57,18 @@ public final class FfmpegFrameSource implements FrameSource {
         if (Files.size(file) == 0) {
             throw new MediaFormatException(file, "is empty (0 bytes)");
         }
-        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
-        g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-        try {
-            g.start();
-        } catch (FrameGrabber.Exception e) {
-            release(g);
-            throw new MediaFormatException(file, "is not a readable video (" + e.getMessage() + ")", e);
-        }
-        if (!g.hasVideo() || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
-            release(g);
-            throw new MediaFormatException(file, "has no video stream");
-        }
-        if (TEXT_CODECS.contains(String.valueOf(g.getVideoCodecName()))) {
-            String format = g.getFormat();
-            release(g);
-            throw new MediaFormatException(file, "is text, not a video (FFmpeg would draw it as '" + format
-                    + "' text art)");
-        }
-        return new FfmpegFrameSource(file, g);
+        return new FfmpegFrameSource(file, FfmpegGrabbers.start(new FFmpegFrameGrabber(file.toFile()),
+                file.toString(), "is not a readable video"));
+    }
+
+    /** The video file. */
+    public Path path() {
+        return file;
     }
 
     @Override
-    public Path path() {
-        return file;
+    public String name() {
+        return file.toString();
     }
 
     @Override
@@ -120,40 +103,12 @@ public final class FfmpegFrameSource implements FrameSource {
             }
             return null;
         }
-        RgbImage image = toImage(f);
-        double seconds = f.timestamp / 1e6;
-        if (!(seconds > lastSeconds) || !Double.isFinite(seconds) || seconds < 0) {
-            seconds = index == 0 ? 0.0 : lastSeconds + 1.0 / fps;
-        }
-        lastSeconds = seconds;
-        return new DecodedFrame(index++, seconds, image);
-    }
-
-    private RgbImage toImage(Frame f) throws MediaFormatException {
-        int w = f.imageWidth;
-        int h = f.imageHeight;
-        if (f.image == null || f.imageChannels != 3 || f.imageDepth != Frame.DEPTH_UBYTE) {
-            throw new MediaFormatException(file, "frame " + index + " is not 8-bit RGB after conversion");
-        }
-        ByteBuffer buf = (ByteBuffer) f.image[0];
-        int stride = f.imageStride;
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            buf.get(y * stride, rgb, y * w * 3, w * 3);
-        }
-        return RgbImage.of(w, h, rgb);
+        RgbImage image = FfmpegGrabbers.image(f, file.toString(), index);
+        return new DecodedFrame(index++, clock.seconds(f.timestamp), image);
     }
 
     @Override
     public void close() {
-        release(grabber);
-    }
-
-    private static void release(FFmpegFrameGrabber g) {
-        try {
-            g.close();
-        } catch (FrameGrabber.Exception e) {
-            throw new IllegalStateException("closing the FFmpeg decoder failed: " + e.getMessage(), e);
-        }
+        FfmpegGrabbers.release(grabber);
     }
 }

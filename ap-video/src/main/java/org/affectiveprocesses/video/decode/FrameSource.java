@@ -1,16 +1,15 @@
 package org.affectiveprocesses.video.decode;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
- * Frames of one video, decoded one at a time (never all held in memory). Close it to release the
- * decoder.
+ * Frames of one video, decoded one at a time (never all held in memory): a file, an image folder, a
+ * camera, a network stream or standard input. Close it to release the decoder.
  */
 public interface FrameSource extends AutoCloseable {
 
-    /** The video file or image folder. */
-    Path path();
+    /** What is read, for messages: the file or folder, the camera, the stream's URL, {@code -} for standard input. */
+    String name();
 
     /** The nominal frame rate in frames per second. */
     double frameRate();
@@ -22,7 +21,7 @@ public interface FrameSource extends AutoCloseable {
      * Decodes the next frame.
      *
      * @return the frame, or null after the last one
-     * @throws MediaFormatException if the video is damaged or truncated, naming the frame
+     * @throws MediaFormatException if the video is damaged or truncated, naming the source and the frame
      * @throws IOException if reading fails
      */
     DecodedFrame next() throws IOException;

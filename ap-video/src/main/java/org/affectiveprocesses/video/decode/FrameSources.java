@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens videos and image folders as {@link FrameSource}s. */
+/** Opens videos, image folders, cameras, network streams and standard input as {@link FrameSource}s. */
 public final class FrameSources {
     /** The frame rate given to image folders unless another is asked for. */
     public static final double DEFAULT_FOLDER_FPS = 30.0;
@@ -33,5 +33,23 @@ public final class FrameSources {
             return ImageFolderSource.open(path, folderFps);
         }
         return FfmpegFrameSource.open(path);
+    }
+
+    /**
+     * Opens a source by name: a camera ({@code camera:0}, {@code /dev/video0}), a network stream
+     * ({@code rtsp://…}, {@code http://…}, {@code udp://…}, …) or standard input ({@code -}) as a
+     * {@link LiveFrameSource}, anything else as a video file or image folder.
+     *
+     * @param name the source
+     * @param folderFps the frame rate given to a folder of images
+     * @param live timeouts and reconnection of a live source
+     * @throws MediaFormatException naming the source if it cannot be opened or has no video
+     * @throws IOException if a file does not exist or cannot be read
+     */
+    public static FrameSource open(String name, double folderFps, LiveSourceOptions live) throws IOException {
+        if (LiveFrameSource.isLive(name)) {
+            return LiveFrameSource.open(name, live);
+        }
+        return open(Path.of(name), folderFps);
     }
 }

@@ -58,9 +58,14 @@ public final class ImageFolderSource implements FrameSource {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));
     }
 
-    @Override
+    /** The folder. */
     public Path path() {
         return folder;
+    }
+
+    @Override
+    public String name() {
+        return folder.toString();
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.List;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.io.PendingFile;
+import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
+import org.affectiveprocesses.video.AffectRecognizer;
 import org.affectiveprocesses.video.FrameAffect;
 import org.affectiveprocesses.video.landmarks.FaceLandmarks;
 import org.affectiveprocesses.video.pose.HeadPose;
@@ -58,6 +60,17 @@ public final class AffectCsv implements AutoCloseable {
         /** Copies the labels. */
         public Columns {
             emotionLabels = List.copyOf(emotionLabels);
+        }
+
+        /**
+         * The columns of a recognizer's rows: the emotion probabilities of the face-expression
+         * backbone, smoothing and Affective Process columns as the recognizer has them.
+         */
+        public static Columns of(AffectRecognizer recognizer) {
+            boolean expression = recognizer.backbone() instanceof FaceExpressionBackbone;
+            return new Columns(recognizer.labelSpace(), FaceExpressionBackbone.EMOTION_OUTPUT,
+                    expression ? FaceExpressionBackbone.emotionLabels() : List.of(), recognizer.smooths(),
+                    recognizer.hasProcess());
         }
 
         /** The header's column names. */

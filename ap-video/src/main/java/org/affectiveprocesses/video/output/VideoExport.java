@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.video.AffectRecognizer;
@@ -69,10 +68,7 @@ public final class VideoExport {
         Objects.requireNonNull(csv, "csv");
         long t0 = System.nanoTime();
         Backbone backbone = recognizer.backbone();
-        boolean expression = backbone instanceof FaceExpressionBackbone;
-        AffectCsv.Columns columns = new AffectCsv.Columns(recognizer.labelSpace(), FaceExpressionBackbone.EMOTION_OUTPUT,
-                expression ? FaceExpressionBackbone.emotionLabels() : List.of(), recognizer.smooths(),
-                recognizer.hasProcess());
+        AffectCsv.Columns columns = AffectCsv.Columns.of(recognizer);
         int frames = 0;
         int faces = 0;
         int faceRows = 0;

@@ -42,6 +42,7 @@ public final class PipelinedAnalyzer implements FrameStream {
     private final BlockingQueue<Item<FrameAnalysis>> analysed = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicReference<PipelineTimings> detectTimings = new AtomicReference<>(PipelineTimings.NONE);
     private final AtomicReference<PipelineTimings> analysisTimings = new AtomicReference<>(PipelineTimings.NONE);
+    private final long batchWaitMillis;
     private final Thread decoder;
     private final Thread networks;
     private boolean finished;
@@ -59,7 +60,8 @@ public final class PipelinedAnalyzer implements FrameStream {
     }
 
     /**
-     * Starts both threads.
+     * Starts both threads, for a file: the network thread waits up to {@value #BATCH_WAIT_MILLIS} ms
+     * for each further frame of a batch.
      *
      * @param source the frames (closed by the caller after {@link #close()})
      * @param detection detects and tracks
@@ -67,6 +69,26 @@ public final class PipelinedAnalyzer implements FrameStream {
      * @param name a name for the threads (the video's)
      */
     public PipelinedAnalyzer(FrameSource source, DetectionStage detection, AnalysisStage analysis, String name) {
+        this(source, detection, analysis, name, BATCH_WAIT_MILLIS);
+    }
+
+    /**
+     * Starts both threads.
+     *
+     * @param source the frames (closed by the caller after {@link #close()})
+     * @param detection detects and tracks
+     * @param analysis analyses the faces
+     * @param name a name for the threads (the video's)
+     * @param batchWaitMillis how long the network thread waits for each further frame of a batch;
+     *     0 for live frames: a batch is then what has queued while the networks ran, so no frame
+     *     waits for later ones
+     */
+    public PipelinedAnalyzer(FrameSource source, DetectionStage detection, AnalysisStage analysis, String name,
+            long batchWaitMillis) {
+        if (batchWaitMillis < 0) {
+            throw new IllegalArgumentException("batch wait must be >= 0 ms, got " + batchWaitMillis);
+        }
+        this.batchWaitMillis = batchWaitMillis;
         decoder = new Thread(() -> decode(source, detection), "ap-video decode+detect " + name);
         networks = new Thread(() -> analyse(analysis), "ap-video networks " + name);
         decoder.setDaemon(true);
@@ -143,7 +165,7 @@ public final class PipelinedAnalyzer implements FrameStream {
 
     /**
      * The next frames to analyse together: at least one, then more while they wait or arrive
-     * within {@value #BATCH_WAIT_MILLIS} ms, until they hold a network batch of faces, reach
+     * within the batch wait, until they hold a network batch of faces, reach
      * {@value #MAX_BATCH_FRAMES} frames, or the stream ends.
      */
     private List<Item<FrameDetections>> batch() throws InterruptedException {
@@ -152,7 +174,7 @@ public final class PipelinedAnalyzer implements FrameStream {
         int faces = faces(items.get(0));
         while (items.size() < MAX_BATCH_FRAMES && faces < FaceApiNetwork.MAX_BATCH && items.get(items.size() - 1)
                 .value() != null) {
-            Item<FrameDetections> next = detected.poll(BATCH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            Item<FrameDetections> next = detected.poll(batchWaitMillis, TimeUnit.MILLISECONDS);
             if (next == null) {
                 break;
             }
