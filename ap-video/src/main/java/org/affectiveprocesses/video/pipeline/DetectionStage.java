@@ -15,8 +15,10 @@ import org.affectiveprocesses.video.tracking.TrackedFace;
  * several videos may share (it is used by one of them at a time).
  *
  * <p>The detector runs on every {@code detectionInterval}-th frame while faces are being followed,
- * and on every frame that starts a shot or follows a frame where no face was detected (so a face
- * appearing on screen is found in its first frame whenever none is followed, and after every cut).
+ * and on every frame that starts a shot, follows a frame where no face was detected (so a face
+ * appearing on screen is found in its first frame whenever none is followed, and after every cut),
+ * or where the picture inside a face's box changed as much as at a shot cut since it was detected
+ * ({@link FaceRegionChange}: a face that vanishes is not followed on).
  * On the frames between, the faces keep the boxes of the last detection; the landmark network, run
  * on a crop {@value org.affectiveprocesses.video.landmarks.FaceLandmarker#CROP_SCALE} times wider
  * than the box, finds the face within it, and {@link AnalysisStage} moves the box with the
@@ -36,6 +38,7 @@ public final class DetectionStage {
     private final FaceTracker tracker;
     private final FaceSelection selection;
     private final int interval;
+    private final FaceRegionChange regions = new FaceRegionChange();
     private List<FaceBox> lastDetections = List.of();
     private int framesSinceDetection;
 
@@ -82,13 +85,15 @@ public final class DetectionStage {
      */
     public FrameDetections detect(DecodedFrame frame) {
         boolean cut = cuts.isCut(frame.image());
-        boolean detect = cut || lastDetections.isEmpty() || ++framesSinceDetection >= interval;
+        boolean detect = cut || lastDetections.isEmpty() || ++framesSinceDetection >= interval
+                || regions.changed(frame.image(), lastDetections);
         if (detect) {
             List<FaceBox> found;
             synchronized (detector) {
                 found = detector.detect(frame.image());
             }
             lastDetections = inside(found, frame);
+            regions.detected(frame.image(), lastDetections);
             framesSinceDetection = 0;
         }
         FaceTracker.Update u = tracker.update(lastDetections, cut);

@@ -88,6 +88,25 @@ class DetectionStageTest {
     }
 
     @Test
+    void aFaceWhoseBoxChangesAsAtACutIsSearchedAgainAtOnce() {
+        FakeDetector detector = new FakeDetector();
+        DetectionStage stage = new DetectionStage(detector, new ShotCutDetector(), new FaceTracker(),
+                FaceSelection.ALL, 4);
+        // a 200 x 150 frame whose face box (20-50) turns from grey 100 to 250: 3% of the frame, no cut
+        for (int i = 0; i < 4; i++) {
+            byte[] rgb = new byte[200 * 150 * 3];
+            Arrays.fill(rgb, (byte) 100);
+            for (int y = 20; y < 50 && i >= 2; y++) {
+                Arrays.fill(rgb, (y * 200 + 20) * 3, (y * 200 + 50) * 3, (byte) 250);
+            }
+            detector.frame = i;
+            FrameDetections d = stage.detect(new DecodedFrame(i, i / 25.0, RgbImage.of(200, 150, rgb)));
+            assertThat(d.shotCut()).isFalse();
+        }
+        assertThat(detector.calls).containsExactly(0, 2);
+    }
+
+    @Test
     void anIntervalBelowOneFrameIsRefused() {
         assertThatThrownBy(() -> new DetectionStage(new FakeDetector(), new ShotCutDetector(), new FaceTracker(),
                 FaceSelection.ALL, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
