@@ -7,6 +7,7 @@ import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.video.AffectRecognizer;
 import org.affectiveprocesses.video.face.FaceDetectors;
+import org.affectiveprocesses.video.pipeline.DetectionStage;
 import org.affectiveprocesses.video.pipeline.FaceSelection;
 import org.affectiveprocesses.video.smoothing.OneEuroFilter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What {@code ap extract}, {@code ap predict} and {@code ap live} share to build their recognizer:
- * the face detector, the backbone, the frame rate of a folder of images, which faces to analyse and
- * smoothing.
+ * the face detector and how often it runs, the backbone, the frame rate of a folder of images, which
+ * faces to analyse and smoothing.
  */
 final class RecognizerOptions {
 
@@ -44,6 +45,10 @@ final class RecognizerOptions {
         };
     }
 
+    @Option(names = "--detect-every", paramLabel = "N", description = "run the face detector on every N-th frame"
+            + " while faces are followed, and at cuts and lost faces (default: ${DEFAULT-VALUE}; 1 = every frame)")
+    int detectEvery = DetectionStage.DEFAULT_DETECTION_INTERVAL;
+
     @Option(names = "--smooth", description = "smooth each face's per-frame estimates with a 1-euro filter "
             + "(adds smoothed_* columns; without --model)")
     boolean smooth;
@@ -52,7 +57,7 @@ final class RecognizerOptions {
     CommandSpec spec;
 
     /**
-     * Checks the detector and backbone names, the frame rate and that smoothing is not asked for
+     * Checks the detector and backbone names, the detection interval, the frame rate and that smoothing is not asked for
      * with a model (usage errors), before any work.
      *
      * @param apModel the Affective Process's file, or null for none
@@ -69,6 +74,9 @@ final class RecognizerOptions {
         if (!(fps > 0) || !Double.isFinite(fps)) {
             throw new ParameterException(spec.commandLine(), "--fps must be positive, got " + fps);
         }
+        if (detectEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--detect-every must be at least 1, got " + detectEvery);
+        }
         if (apModel != null && smooth) {
             throw new ParameterException(spec.commandLine(), "--smooth smooths the backbone's estimates when there is"
                     + " no --model; with one, the Affective Process gives the temporal estimate");
@@ -83,7 +91,8 @@ final class RecognizerOptions {
      */
     AffectRecognizer.Builder builder(Path apModel) throws IOException {
         check(apModel);
-        AffectRecognizer.Builder b = AffectRecognizer.builder().folderFrameRate(fps).faces(faces);
+        AffectRecognizer.Builder b = AffectRecognizer.builder().folderFrameRate(fps).faces(faces)
+                .detectionInterval(detectEvery);
         if (apModel != null) {
             b.process(AffectiveProcess.load(apModel));
         } else if (smooth) {

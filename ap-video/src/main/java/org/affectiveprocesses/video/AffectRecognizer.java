@@ -72,6 +72,7 @@ public final class AffectRecognizer implements AutoCloseable {
     private final AffectiveProcess process;
     private final InferenceOptions options;
     private final int trackerPatience;
+    private final int detectionInterval;
     private final int blockWindows;
     private final double folderFps;
     private final FaceSelection faces;
@@ -88,6 +89,7 @@ public final class AffectRecognizer implements AutoCloseable {
         this.process = b.process;
         this.options = b.options != null ? b.options : b.process != null ? b.process.defaultOptions() : null;
         this.trackerPatience = b.trackerPatience;
+        this.detectionInterval = b.detectionInterval;
         this.blockWindows = b.blockWindows;
         this.folderFps = b.folderFps;
         this.faces = b.faces;
@@ -220,7 +222,8 @@ public final class AffectRecognizer implements AutoCloseable {
     }
 
     private DetectionStage detectionStage() {
-        return new DetectionStage(detector, new ShotCutDetector(), new FaceTracker(trackerPatience), faces);
+        return new DetectionStage(detector, new ShotCutDetector(), new FaceTracker(trackerPatience), faces,
+                detectionInterval);
     }
 
     private AnalysisStage analysisStage() {
@@ -282,6 +285,7 @@ public final class AffectRecognizer implements AutoCloseable {
         private AffectiveProcess process;
         private InferenceOptions options;
         private int trackerPatience = FaceTracker.DEFAULT_PATIENCE;
+        private int detectionInterval = DetectionStage.DEFAULT_DETECTION_INTERVAL;
         private int blockWindows = DEFAULT_BLOCK_WINDOWS;
         private double folderFps = FrameSources.DEFAULT_FOLDER_FPS;
         private FaceSelection faces = FaceSelection.LARGEST;
@@ -377,6 +381,20 @@ public final class AffectRecognizer implements AutoCloseable {
                 throw new IllegalArgumentException("tracker patience must be >= 0, got " + frames);
             }
             this.trackerPatience = frames;
+            return this;
+        }
+
+        /**
+         * Run the face detector on every this many frames while faces are followed (default
+         * {@value DetectionStage#DEFAULT_DETECTION_INTERVAL}; 1 = every frame). It also runs at every
+         * shot cut, after a frame without a face, and when the picture inside a followed face's box
+         * changes as much as at a cut; between detections the boxes move with the landmarks.
+         */
+        public Builder detectionInterval(int frames) {
+            if (frames < 1) {
+                throw new IllegalArgumentException("the detection interval must be >= 1 frame, got " + frames);
+            }
+            this.detectionInterval = frames;
             return this;
         }
 

@@ -28,6 +28,31 @@ public final class RgbImage {
         return new RgbImage(width, height, rgb.clone());
     }
 
+    /**
+     * Copies an image out of a buffer of rows that may be padded (as decoders hand frames over).
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @param rows interleaved RGB rows from index 0, row {@code y} starting at {@code y × stride}
+     * @param stride the distance between row starts in bytes, at least {@code 3 × width}
+     * @throws IllegalArgumentException if the stride is too short or the buffer too small
+     */
+    public static RgbImage fromRows(int width, int height, java.nio.ByteBuffer rows, int stride) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        if (stride < 3 * width || rows.limit() < (long) stride * (height - 1) + 3L * width) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " RGB image with rows " + stride
+                    + " bytes apart needs " + ((long) stride * (height - 1) + 3L * width) + " bytes, the buffer has "
+                    + rows.limit());
+        }
+        byte[] out = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            rows.get(y * stride, out, y * width * 3, width * 3);
+        }
+        return new RgbImage(width, height, out);
+    }
+
     /** Builds an image from packed 0xRRGGBB ints (as {@code BufferedImage.getRGB} returns). */
     public static RgbImage fromPackedRgb(int width, int height, int[] packed) {
         if (packed.length != width * height) {
@@ -65,6 +90,16 @@ public final class RgbImage {
     /** A copy of the interleaved bytes. */
     public byte[] toBytes() {
         return rgb.clone();
+    }
+
+    /**
+     * Writes the interleaved bytes into a buffer (a native one, say) at its position, which
+     * advances by {@code width × height × 3}.
+     *
+     * @throws java.nio.BufferOverflowException if the buffer has less room than that
+     */
+    public void copyTo(java.nio.ByteBuffer target) {
+        target.put(rgb);
     }
 
     /**

@@ -98,13 +98,7 @@ final class FfmpegGrabbers {
         if (f.image == null || f.imageChannels != 3 || f.imageDepth != Frame.DEPTH_UBYTE) {
             throw new MediaFormatException(source, "frame " + index + " is not 8-bit RGB after conversion");
         }
-        ByteBuffer buf = (ByteBuffer) f.image[0];
-        int stride = f.imageStride;
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            buf.get(y * stride, rgb, y * w * 3, w * 3);
-        }
-        return RgbImage.of(w, h, rgb);
+        return RgbImage.fromRows(w, h, (ByteBuffer) f.image[0], f.imageStride);
     }
 
     /** Stops and frees a grabber. */

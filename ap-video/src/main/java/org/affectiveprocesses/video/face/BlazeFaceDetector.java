@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,6 @@ import java.util.Map;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.RgbImage;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -54,6 +54,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final List<Model> models;
     private final double threshold;
     private final Variant variant;
+    private Mat pixels;
 
     private BlazeFaceDetector(OrtEnvironment env, List<Model> models, double threshold, Variant variant) {
         this.env = env;
@@ -104,14 +105,11 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     @Override
-    @SuppressWarnings("try") // the scope releases the native copies of the frame
     public List<FaceBox> detect(RgbImage frame) {
+        Mat image = frame(frame);
         List<BlazeFaceDecoder.Candidate> all = new ArrayList<>();
-        try (PointerScope scope = new PointerScope(); BytePointer pixels = new BytePointer(frame.toBytes())) {
-            Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, pixels);
-            for (Model m : models) {
-                all.addAll(m.run(env, image, threshold));
-            }
+        for (Model m : models) {
+            all.addAll(m.run(env, image, threshold));
         }
         List<FaceBox> out = new ArrayList<>();
         for (BlazeFaceDecoder.Candidate c : BlazeFaceDecoder.blend(all)) {
@@ -120,9 +118,27 @@ public final class BlazeFaceDetector implements FaceDetector {
         return out;
     }
 
+    /** The frame in the detector's native frame buffer, which is kept while frames keep their size. */
+    private Mat frame(RgbImage frame) {
+        if (pixels == null || pixels.rows() != frame.height() || pixels.cols() != frame.width()) {
+            releaseFrame();
+            pixels = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
+        }
+        frame.copyTo(pixels.data().capacity((long) frame.width() * frame.height() * 3).asByteBuffer());
+        return pixels;
+    }
+
+    private void releaseFrame() {
+        if (pixels != null) {
+            pixels.close();
+            pixels = null;
+        }
+    }
+
     @Override
     public void close() {
         models.forEach(Model::close);
+        releaseFrame();
     }
 
     @Override
@@ -130,8 +146,28 @@ public final class BlazeFaceDetector implements FaceDetector {
         return "BlazeFaceDetector[" + variant + ", threshold " + threshold + "]";
     }
 
-    /** One ONNX model and its input size. */
-    private record Model(OrtSession session, int size, String file) {
+    /**
+     * One ONNX model, its input size and its buffers: the scaled frame and the input tensor's
+     * values, kept while frames keep their size (the black border is filled once).
+     */
+    private static final class Model {
+        private final OrtSession session;
+        private final int size;
+        private final String file;
+        private final FloatBuffer input;
+        private final Mat small = new Mat();
+        private byte[] rgb = new byte[0];
+        private int frameWidth;
+        private int frameHeight;
+
+        private Model(OrtSession session, int size, String file) {
+            this.session = session;
+            this.size = size;
+            this.file = file;
+            this.input = ByteBuffer.allocateDirect(size * size * 3 * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+        }
+
         static Model load(OrtEnvironment env, String file, int size) throws IOException {
             byte[] bytes;
             try (InputStream in = BlazeFaceDetector.class.getResourceAsStream(RESOURCE_DIR + file)) {
@@ -160,21 +196,27 @@ public final class BlazeFaceDetector implements FaceDetector {
             int h = Math.max(1, (int) Math.round(frame.rows() * scale));
             int ox = (size - w) / 2;
             int oy = (size - h) / 2;
-            byte[] rgb = new byte[w * h * 3];
-            Mat small = new Mat();
-            opencv_imgproc.resize(frame, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_LINEAR);
+            if (frame.cols() != frameWidth || frame.rows() != frameHeight) {
+                frameWidth = frame.cols();
+                frameHeight = frame.rows();
+                rgb = new byte[w * h * 3];
+                for (int i = 0; i < size * size * 3; i++) {
+                    input.put(i, -1f);
+                }
+            }
+            try (Size target = new Size(w, h)) {
+                opencv_imgproc.resize(frame, small, target, 0, 0, opencv_imgproc.INTER_LINEAR);
+            }
             small.data().get(rgb);
-            float[] input = new float[size * size * 3];
-            java.util.Arrays.fill(input, -1f);
             for (int y = 0; y < h; y++) {
                 int src = y * w * 3;
                 int dst = ((y + oy) * size + ox) * 3;
                 for (int i = 0; i < w * 3; i++) {
-                    input[dst + i] = (rgb[src + i] & 0xFF) / 127.5f - 1f;
+                    input.put(dst + i, (rgb[src + i] & 0xFF) / 127.5f - 1f);
                 }
             }
             List<BlazeFaceDecoder.Candidate> raw = new ArrayList<>();
-            try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, size, size, 3});
+            try (OnnxTensor t = OnnxTensor.createTensor(env, input.rewind(), new long[] {1, size, size, 3});
                     OrtSession.Result r = session.run(Map.of("input:0", t))) {
                 BlazeFaceDecoder.decode(values(r, "Identity:0"), values(r, "Identity_2:0"),
                         BlazeFaceDecoder.GRID1, BlazeFaceDecoder.ANCHORS1, size, threshold, raw);
@@ -202,6 +244,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         }
 
         void close() {
+            small.close();
             try {
                 session.close();
             } catch (OrtException e) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.affectiveprocesses.api.backbone.Backbone;
+import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.video.landmarks.FaceLandmarker;
@@ -17,6 +18,7 @@ import org.affectiveprocesses.video.tracking.TrackedFace;
 /**
  * The second half of the per-frame pipeline: landmarks, head pose, the backbone and the identity
  * check, run on the faces of one or several consecutive frames at once (the networks batch them).
+ * On frames the detector skipped, a face's box moves with its landmarks ({@link BoxFollower}).
  * Frames must be given in order. Not thread-safe (one per video); does not own the networks, which
  * stages of several videos may share (they are used by one stage at a time).
  */
@@ -27,6 +29,7 @@ public final class AnalysisStage {
     private final IdentityGuard identities;
     private final FaceCrop crop;
     private final CameraIntrinsics camera;
+    private final BoxFollower boxes = new BoxFollower();
 
     /**
      * @param landmarker finds the landmarks
@@ -75,12 +78,20 @@ public final class AnalysisStage {
             }
         }
         List<FaceLandmarks> landmarks = landmarker.locate(crops);
-        long t1 = System.nanoTime();
-        List<RgbImage> faceImages = new ArrayList<>(landmarks.size());
+        List<FaceBox> faceBoxes = new ArrayList<>(landmarks.size());
         int k = 0;
         for (FrameDetections f : frames) {
+            boxes.end(f.endedTracks());
             for (TrackedFace face : f.faces()) {
-                faceImages.add(f.frame().image().crop(crop.of(face.box(), landmarks.get(k++))));
+                faceBoxes.add(boxes.box(f.detected(), face.id(), face.box(), landmarks.get(k++)));
+            }
+        }
+        long t1 = System.nanoTime();
+        List<RgbImage> faceImages = new ArrayList<>(landmarks.size());
+        k = 0;
+        for (FrameDetections f : frames) {
+            for (int i = 0; i < f.faces().size(); i++, k++) {
+                faceImages.add(f.frame().image().crop(crop.of(faceBoxes.get(k), landmarks.get(k))));
             }
         }
         List<FrameEncoding> encodings = backbone.encodeAll(faceImages);
@@ -100,8 +111,8 @@ public final class AnalysisStage {
                 }
                 long p0 = System.nanoTime();
                 FaceLandmarks l = landmarks.get(k);
-                faces.add(new FaceAnalysis(new TrackedFace(id.id(), face.box()), l, poses.estimate(l, cam).orElse(null),
-                        encodings.get(k)));
+                faces.add(new FaceAnalysis(new TrackedFace(id.id(), faceBoxes.get(k)), l,
+                        poses.estimate(l, cam).orElse(null), encodings.get(k)));
                 poseNanos += System.nanoTime() - p0;
                 k++;
             }

@@ -81,13 +81,11 @@ public final class ShotCutDetector {
     private static float[] luma(RgbImage frame) {
         int w = frame.width();
         int h = frame.height();
-        byte[] rgb = frame.toBytes();
         float[] out = new float[((w + STEP - 1) / STEP) * ((h + STEP - 1) / STEP)];
         int n = 0;
         for (int y = 0; y < h; y += STEP) {
             for (int x = 0; x < w; x += STEP) {
-                int o = (y * w + x) * 3;
-                out[n++] = 0.299f * (rgb[o] & 0xFF) + 0.587f * (rgb[o + 1] & 0xFF) + 0.114f * (rgb[o + 2] & 0xFF);
+                out[n++] = 0.299f * frame.get(x, y, 0) + 0.587f * frame.get(x, y, 1) + 0.114f * frame.get(x, y, 2);
             }
         }
         return out;
