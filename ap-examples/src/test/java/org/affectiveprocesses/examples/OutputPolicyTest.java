@@ -85,6 +85,8 @@ class OutputPolicyTest {
                 "epochs must be >= 1");
         assertFailsBeforeWork(CliRun.of("store", "synthetic", "--preset", "xx", "nodir/store"), 2, "unknown --preset 'xx'");
         assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "--detector", "foo"), 2, "unknown --detector 'foo'");
+        assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "--detect-every", "0"), 2, "--detect-every must be at least 1");
+        assertFailsBeforeWork(CliRun.of("live", "-", "--detect-every", "-3"), 2, "--detect-every must be at least 1");
         assertFailsBeforeWork(CliRun.of("predict", "video.mp4", "--backbone", "foo"), 2, "unknown --backbone 'foo'");
         assertFailsBeforeWork(CliRun.of("extract", "video.mp4", "-o", "same.out", "--csv", "same.out"), 2,
                 "--csv names same.out, which another output already names");
