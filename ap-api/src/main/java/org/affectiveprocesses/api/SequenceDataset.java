@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 public interface SequenceDataset extends Iterable<AffectSequence> {
 
-    /** A name for the dataset, e.g. {@code "synthetic-va/train"}; used in provenance and reports. */
+    /** A name for the dataset, e.g. {@code "synthetic-va(seed 1)/train"}; used in provenance and reports. */
     String name();
 
     /** What the labels mean. */
