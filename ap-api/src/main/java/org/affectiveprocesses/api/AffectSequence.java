@@ -9,11 +9,12 @@ import java.util.Objects;
  * x<sub>t</sub>, the backbone's pseudo-labels ŷ<sub>t</sub>, the ground truth y<sub>t</sub> when
  * annotated, a validity flag (false when no face was found) and a timestamp.
  *
- * <p>Labels and pseudo-labels are in the normalised range of the {@link LabelSpace} ([-1, 1]). A
- * missing annotation is stored as {@code NaN} in the ground truth, per frame and dimension
- * (BP4D marks single missing Action Units), and is never used as a target. Features and
+ * <p>Labels and pseudo-labels are in the normalised range of the {@link LabelSpace} ([-1, 1]); a
+ * value outside it is rejected (a label of 5 on a [-1, 1] scale would silently wreck every
+ * score). A missing annotation is stored as {@code NaN} in the ground truth, per frame and
+ * dimension (BP4D marks single missing Action Units), and is never used as a target. Features and
  * pseudo-labels of valid frames must be finite; invalid frames carry zeros and are excluded from
- * context and evaluation.
+ * context and evaluation. Timestamps are finite and never go backwards.
  *
  * <p>Instances are immutable: the builder and the factory copy their inputs, and accessors
  * return copies. Construction validates everything and names the sequence, the frame and the
@@ -324,8 +325,9 @@ public final class AffectSequence {
             }
             for (int d = 0; d < dy; d++) {
                 float y = labels[t * dy + d];
-                if (Float.isInfinite(y)) {
-                    throw invalid(t, "label " + labelSpace.dimension(d), "is infinite");
+                if (!Float.isNaN(y) && !(Math.abs(y) <= 1f)) {
+                    throw invalid(t, "label " + labelSpace.dimension(d), "is " + y
+                            + ", outside the normalised range [-1, 1] (NaN marks a missing label)");
                 }
             }
             if (!valid[t]) {
@@ -339,8 +341,9 @@ public final class AffectSequence {
             }
             for (int d = 0; d < dy; d++) {
                 float v = pseudoLabels[t * dy + d];
-                if (!Float.isFinite(v)) {
-                    throw invalid(t, "pseudo-label " + labelSpace.dimension(d), "is " + v);
+                if (!(Math.abs(v) <= 1f)) {
+                    throw invalid(t, "pseudo-label " + labelSpace.dimension(d), "is " + v
+                            + (Float.isFinite(v) ? ", outside the normalised range [-1, 1]" : ""));
                 }
             }
         }
@@ -409,8 +412,14 @@ public final class AffectSequence {
             return add(x, pseudoLabels, groundTruth, true, Double.NaN);
         }
 
-        /** Adds a valid frame with an explicit timestamp in seconds. */
+        /**
+         * Adds a valid frame with an explicit timestamp in seconds.
+         *
+         * @throws InvalidSequenceException if the timestamp is not finite, or a value is missing
+         *     or of the wrong length
+         */
         public Builder addFrame(double seconds, float[] x, float[] pseudoLabels, float[] groundTruth) {
+            requireFinite(seconds);
             explicitTimes = true;
             return add(x, pseudoLabels, groundTruth, true, seconds);
         }
@@ -418,8 +427,11 @@ public final class AffectSequence {
         /**
          * Adds a frame without a face: no features, no pseudo-labels; it keeps its place in time
          * and may still carry ground truth (which is then not evaluated).
+         *
+         * @throws InvalidSequenceException if the timestamp is not finite
          */
         public Builder addInvalidFrame(double seconds) {
+            requireFinite(seconds);
             explicitTimes = true;
             return add(null, null, null, false, seconds);
         }
@@ -466,6 +478,13 @@ public final class AffectSequence {
                     : seconds;
             length++;
             return this;
+        }
+
+        private void requireFinite(double seconds) {
+            if (!Double.isFinite(seconds)) {
+                throw new InvalidSequenceException(id, length, "timestamp", "is " + seconds
+                        + "; give a finite time in seconds, or use addFrame without one");
+            }
         }
 
         private void checkLength(float[] values, int expected, String field) {

@@ -62,6 +62,31 @@ public interface AffectiveProcess extends AffectModel {
     /** Predicts several sequences with their windows batched into engine calls. */
     List<Prediction> predictAll(List<AffectSequence> sequences, InferenceOptions options);
 
+    /**
+     * Opens a live stream: frames go in as they come, and the listener hears a provisional
+     * estimate of each new frame at once and the settled one (equal to {@link #predict} on the
+     * whole stream) once the frames it depends on have arrived. See {@link AffectStream} for the
+     * lag, the work per frame and the thread contract.
+     *
+     * @param options the stream id, the inference options, and whether to give provisional estimates
+     * @param listener hears the estimates, on the feeding thread ({@link StreamQueue} hands them to another)
+     * @return the open stream; close it to settle the last frames
+     * @throws IllegalArgumentException if the options ask for σ-based selection or samples from a
+     *     deterministic AP
+     * @throws IllegalStateException if this model is closed
+     */
+    AffectStream stream(StreamOptions options, StreamListener listener);
+
+    /**
+     * Opens a live stream with the {@link #defaultOptions()} and provisional estimates.
+     *
+     * @param listener hears the estimates
+     * @return the open stream
+     */
+    default AffectStream stream(StreamListener listener) {
+        return stream(StreamOptions.of(defaultOptions()), listener);
+    }
+
     @Override
     default Prediction predict(AffectSequence sequence) {
         return predict(sequence, defaultOptions());

@@ -4,6 +4,13 @@ package org.affectiveprocesses.api;
  * Trains an Affective Process on a frozen backbone's features and pseudo-labels with the
  * protocol of a {@link TrainingConfig}. Obtain one from {@link
  * AffectiveProcess#trainer(TrainingConfig)}.
+ *
+ * <p>Threads: {@link #fit} may be called on any thread, whichever thread loaded the engine or
+ * other models, and several trainers may fit at once on different threads. Each result is
+ * bitwise the one the same fit gives alone. An engine either runs concurrent fits side by side
+ * (TensorFlow) or queues their training steps (DJL: one forward and backward pass at a time in
+ * the JVM, the others waiting in arrival order, so concurrent fits interleave step by step); its
+ * documentation says which. One trainer object is not meant to run two fits at once.
  */
 public interface AffectiveProcessTrainer {
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param hop frames between window starts ({@code <= windowLength}; equal to it = no overlap)
  * @param contextSize context frames per window (C, 40 in the paper)
  * @param selector how the context is chosen
- * @param numSamples function samples to draw (0 = none)
+ * @param numSamples function samples to draw (0 = none, at most {@link #MAX_SAMPLES})
  * @param samplingSeed seed of the function samples
  */
 public record InferenceOptions(int windowLength, int hop, int contextSize, ContextSelector selector,
@@ -30,6 +30,12 @@ public record InferenceOptions(int windowLength, int hop, int contextSize, Conte
     public static final int PAPER_WINDOW = 70;
     /** The paper's context size. */
     public static final int PAPER_CONTEXT = 40;
+    /**
+     * The most function samples drawn per window: plenty for a Monte Carlo spread (the error of
+     * a sampled quantile shrinks as 1/sqrt(n)), while samples x frames x dimensions floats of
+     * output stay within memory for long videos.
+     */
+    public static final int MAX_SAMPLES = 1000;
 
     /** @throws IllegalArgumentException naming the option that is out of range */
     public InferenceOptions {
@@ -44,8 +50,8 @@ public record InferenceOptions(int windowLength, int hop, int contextSize, Conte
         if (contextSize < 1) {
             throw new IllegalArgumentException("contextSize must be >= 1, got " + contextSize);
         }
-        if (numSamples < 0) {
-            throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
+        if (numSamples < 0 || numSamples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("numSamples must be in [0, " + MAX_SAMPLES + "], got " + numSamples);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.affectiveprocesses.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.affectiveprocesses.metrics.Metric;
 
 /**
@@ -24,6 +26,12 @@ public final class LabelSpace {
     public static final List<Integer> DISFA_ACTION_UNITS =
             List.of(1, 2, 4, 5, 6, 9, 12, 15, 17, 20, 25, 26);
 
+    /**
+     * The most dimensions a label space has: far above any corpus (DISFA has 12 Action Units,
+     * FACS about 30), and small enough that a model's label layers stay small.
+     */
+    public static final int MAX_DIMENSIONS = 1024;
+
     private static final LabelSpace VALENCE_AROUSAL =
             new LabelSpace("valence-arousal", LabelKind.VALENCE_AROUSAL,
                     List.of("valence", "arousal"), -1.0, 1.0);
@@ -41,9 +49,14 @@ public final class LabelSpace {
         if (dimensions == null || dimensions.isEmpty()) {
             throw new IllegalArgumentException("label space '" + name + "' needs at least one dimension");
         }
+        if (dimensions.size() > MAX_DIMENSIONS) {
+            throw new IllegalArgumentException("label space '" + name + "' has " + dimensions.size()
+                    + " dimensions; at most " + MAX_DIMENSIONS + " are supported");
+        }
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < dimensions.size(); i++) {
             requireText(dimensions.get(i), "dimension " + i);
-            if (dimensions.indexOf(dimensions.get(i)) != i) {
+            if (!seen.add(dimensions.get(i))) {
                 throw new IllegalArgumentException("label space '" + name
                         + "' repeats dimension '" + dimensions.get(i) + "'");
             }

@@ -73,15 +73,7 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
         }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
-        }
+        checkAdam(weightDecay, beta1, beta2, adamEpsilon);
         positive(minContextPoints, "minContextPoints");
         if (minClipLength < minContextPoints || maxClipLength < minClipLength) {
             throw new IllegalArgumentException("need minContextPoints <= minClipLength <= maxClipLength, got "
@@ -92,8 +84,8 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
                     + groundTruthContextProbability);
         }
         Objects.requireNonNull(objective, "objective");
-        if (!(lambdaKl >= 0) || !(lambdaReg >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, got " + lambdaKl + ", " + lambdaReg);
+        if (!(lambdaKl >= 0) || !(lambdaReg >= 0) || !Double.isFinite(lambdaKl) || !Double.isFinite(lambdaReg)) {
+            throw new IllegalArgumentException("loss weights must be finite and >= 0, got " + lambdaKl + ", " + lambdaReg);
         }
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(validation, "validation");
@@ -237,6 +229,27 @@ public record TrainingConfig(long seed, int epochs, int iterationsPerEpoch, int 
     /** The total number of optimiser steps. */
     public long totalSteps() {
         return (long) epochs * iterationsPerEpoch;
+    }
+
+    /**
+     * Checks Adam's settings, as every trainer of the SDK (the AP's, the baselines') takes them.
+     *
+     * @param weightDecay L2 weight decay: finite, at least 0
+     * @param beta1 β1, in [0, 1)
+     * @param beta2 β2, in [0, 1)
+     * @param adamEpsilon ε: finite, positive
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
+    public static void checkAdam(double weightDecay, double beta1, double beta2, double adamEpsilon) {
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        if (!(adamEpsilon > 0) || !Double.isFinite(adamEpsilon)) {
+            throw new IllegalArgumentException("adamEpsilon must be positive and finite, got " + adamEpsilon);
+        }
     }
 
     private static void positive(int value, String name) {

@@ -85,4 +85,32 @@ class AffectSequenceTest {
         assertThat(sub.id()).isEqualTo("long[3:7]");
         assertThatThrownBy(() -> sub.subsequence(2, 2)).isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void anExplicitTimestampMustBeFinite() {
+        AffectSequence.Builder b = AffectSequence.builder("clip8", VA, 1).addFrame(0.0, new float[] {0}, new float[] {0, 0}, null);
+        assertThatThrownBy(() -> b.addFrame(Double.NaN, new float[] {0}, new float[] {0, 0}, null))
+                .isInstanceOf(InvalidSequenceException.class)
+                .hasMessageContaining("sequence 'clip8', frame 1: timestamp is NaN");
+        assertThatThrownBy(() -> b.addInvalidFrame(Double.POSITIVE_INFINITY))
+                .isInstanceOf(InvalidSequenceException.class).hasMessageContaining("timestamp is Infinity");
+        assertThat(b.length()).isEqualTo(1);
+    }
+
+    @Test
+    void labelsAndPseudoLabelsMustLieInTheNormalisedRange() {
+        assertThat(AffectSequence.builder("ok", VA, 1)
+                .addFrame(new float[] {0}, new float[] {-1, 1}, new float[] {1, -1}).build().label(0, 0)).isEqualTo(1f);
+        assertThatThrownBy(() -> AffectSequence.builder("clip9", VA, 1)
+                .addFrame(new float[] {0}, new float[] {0, 0}, new float[] {0, 5f}).build())
+                .isInstanceOf(InvalidSequenceException.class)
+                .hasMessageContaining("sequence 'clip9', frame 0: label arousal is 5.0, outside the normalised range [-1, 1]");
+        assertThatThrownBy(() -> AffectSequence.builder("clip9", VA, 1)
+                .addFrame(new float[] {0}, new float[] {3.4e38f, 0}, null).build())
+                .isInstanceOf(InvalidSequenceException.class)
+                .hasMessageContaining("frame 0: pseudo-label valence is 3.4E38, outside the normalised range [-1, 1]");
+        assertThatThrownBy(() -> AffectSequence.builder("clip9", VA, 1)
+                .addFrame(new float[] {0}, new float[] {0, Float.NaN}, null).build())
+                .isInstanceOf(InvalidSequenceException.class).hasMessageContaining("pseudo-label arousal is NaN");
+    }
 }

@@ -46,4 +46,18 @@ class LabelSpaceTest {
                 .isEqualTo(LabelSpace.valenceArousal());
         assertThat(LabelSpace.bp4d()).isNotEqualTo(LabelSpace.disfa());
     }
+
+    @Test
+    void theNumberOfDimensionsIsBoundedAndDuplicatesAreFoundInLinearTime() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.add("d" + i);
+        }
+        assertThatThrownBy(() -> LabelSpace.custom("huge", many, 0, 1))
+                .hasMessageContaining("has 100000 dimensions; at most 1024 are supported");
+        List<String> most = new java.util.ArrayList<>(many.subList(0, LabelSpace.MAX_DIMENSIONS));
+        assertThat(LabelSpace.custom("most", most, 0, 1).size()).isEqualTo(1024);
+        most.set(1023, "d0");
+        assertThatThrownBy(() -> LabelSpace.custom("dup", most, 0, 1)).hasMessageContaining("repeats dimension 'd0'");
+    }
 }

@@ -44,4 +44,23 @@ class TrainingConfigTest {
         assertThat(det.validation().selector().name()).isEqualTo("random");
         assertThatThrownBy(() -> det.withObjective(Objective.NLL_KL)).hasMessageContaining("needs a latent distribution");
     }
+
+    @Test
+    void lossWeightsAndAdamEpsilonMustBeFinite() {
+        TrainingConfig c = TrainingConfig.valenceArousal();
+        assertThatThrownBy(() -> c.toBuilder().lambdas(Double.POSITIVE_INFINITY, 1).build())
+                .hasMessageContaining("loss weights must be finite and >= 0, got Infinity, 1.0");
+        assertThatThrownBy(() -> c.toBuilder().lambdas(1, Double.NaN).build()).hasMessageContaining("loss weights");
+        assertThatThrownBy(() -> c.toBuilder().adamEpsilon(Double.POSITIVE_INFINITY).build())
+                .hasMessageContaining("adamEpsilon must be positive and finite, got Infinity");
+    }
+
+    @Test
+    void functionSamplesAreBounded() {
+        InferenceOptions o = InferenceOptions.paper();
+        assertThat(o.withSamples(InferenceOptions.MAX_SAMPLES, 1).numSamples()).isEqualTo(1000);
+        assertThatThrownBy(() -> o.withSamples(Integer.MAX_VALUE, 1))
+                .hasMessageContaining("numSamples must be in [0, 1000], got 2147483647");
+        assertThatThrownBy(() -> o.withSamples(-1, 1)).hasMessageContaining("numSamples");
+    }
 }

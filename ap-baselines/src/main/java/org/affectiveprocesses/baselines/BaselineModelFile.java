@@ -15,6 +15,7 @@ import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.InputStandardization;
+import org.affectiveprocesses.io.FormatVersions;
 import org.affectiveprocesses.io.Json;
 import org.affectiveprocesses.io.ModelArchive;
 import org.affectiveprocesses.io.NpyArray;
@@ -23,9 +24,10 @@ import org.affectiveprocesses.io.NpzReader;
 import org.affectiveprocesses.io.TensorSpec;
 
 /**
- * The baseline model file, format version 2 (version 1 is still read): the Affective Process model file's container (an
- * {@code .npz} archive with the JSON manifest {@code apmodel.json} first and one {@code '<f4'}
- * array per tensor, uncompressed, written atomically; see {@link ModelArchive}) with its own
+ * The baseline model file, format version 2: the Affective Process model file's container (an
+ * {@code .npz} archive with the JSON manifest {@code apmodel.json} first, one {@code '<f4'}
+ * array per tensor and the checksums entry last, uncompressed, written atomically; see {@link
+ * ModelArchive}) with its own
  * manifest schema per model type ({@code "convgru"}, {@code "bigru"}, {@code "self-attention"}).
  *
  * <h2>Manifest fields</h2>
@@ -64,8 +66,10 @@ public final class BaselineModelFile {
     public static final String MANIFEST = ModelFile.MANIFEST;
     /** The value of the manifest's {@code format} field (shared with the Affective Process model file). */
     public static final String FORMAT = ModelFile.FORMAT;
-    /** The format version this SDK writes for baselines (it also reads version 1). */
+    /** The format version this SDK writes for baselines. */
     public static final int FORMAT_VERSION = 2;
+    /** The versions read: 1 (no checksums) and 2 (checksums required). */
+    public static final FormatVersions VERSIONS = new FormatVersions(1, FORMAT_VERSION, 2);
     /** The tensor holding the input means. */
     public static final String NORMALIZATION_MEAN = "input_norm.mean";
     /** The tensor holding the input scales. */
@@ -196,8 +200,8 @@ public final class BaselineModelFile {
     public static Contents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (NpzReader r = NpzArchive.open(file)) {
-            Json.Fields m = ModelArchive.manifest(r, KIND);
-            int version = m.formatVersion(1, FORMAT_VERSION);
+            Json.Fields m = ModelArchive.manifest(r, KIND, VERSIONS);
+            int version = m.integer("formatVersion");
             String type = m.text("modelType");
             if (!MODEL_TYPES.contains(type)) {
                 throw m.fail("modelType", "is '" + type + "'; a baseline model file is one of " + MODEL_TYPES

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +19,6 @@ import org.affectiveprocesses.api.EpochReport;
 import org.affectiveprocesses.api.Provenance;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.api.TrainingListener;
-import org.affectiveprocesses.baselines.nn.Adam;
 import org.affectiveprocesses.baselines.nn.ParameterInit;
 import org.affectiveprocesses.baselines.nn.ParameterNames;
 import org.affectiveprocesses.baselines.nn.TemporalNetwork;
@@ -33,6 +31,9 @@ import org.affectiveprocesses.metrics.EvaluationReport;
 import org.affectiveprocesses.metrics.Metric;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.affectiveprocesses.djl.Adam;
+import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 
 /**
  * Trains a baseline with its {@link BaselineTrainingConfig}: seeded initial weights ({@link
@@ -93,6 +94,7 @@ public final class BaselineTrainer {
                 config.cosineAnnealing(), config.selectionMetric(), "lower the learning rate");
         Device device = Devices.of(engine);
         EpochLoop.Best<BaselineWeights> best;
+        IntraOpThreads.pin();
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             TemporalNetwork network = NetworkFactory.build(spec);
             network.initialize(manager);
@@ -101,8 +103,8 @@ public final class BaselineTrainer {
             Map<String, Parameter> params = ParameterNames.of(network);
             List<NDArray> arrays = new ArrayList<>();
             params.values().forEach(p -> arrays.add(p.getArray()));
-            Adam adam = new Adam(arrays, manager, config.beta1(), config.beta2(), config.adamEpsilon(),
-                    config.weightDecay(), config.gradientClipNorm());
+            Adam adam = new Adam(arrays, manager, new Adam.Settings(config.beta1(), config.beta2(),
+                    config.adamEpsilon(), config.weightDecay(), config.gradientClipNorm()));
             ParameterStore store = new ParameterStore(manager, false);
             best = loop.run(lr -> step(network, store, adam, manager, sampler.next(), lr),
                     () -> weights(tensors, params), w -> validate(spec, w, norm, validation), listener);
@@ -131,12 +133,8 @@ public final class BaselineTrainer {
             NDArray x = scratch.create(batch.inputs(), new Shape(b, l, network.inputSize()));
             NDArray y = scratch.create(batch.targets(), new Shape(b, l, dy));
             NDArray mask = scratch.create(batch.mask(), new Shape(b, l, dy));
-            float loss;
-            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                NDArray error = network.predict(store, x, true).sub(y).square().mul(mask).sum().div(mask.sum());
-                gc.backward(error);
-                loss = error.getFloat();
-            }
+            float loss = Gradients.backward(
+                    () -> network.predict(store, x, true).sub(y).square().mul(mask).sum().div(mask.sum()));
             if (Float.isFinite(loss)) {
                 adam.step(scratch, lr);
             }

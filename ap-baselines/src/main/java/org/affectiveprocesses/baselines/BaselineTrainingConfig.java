@@ -60,15 +60,7 @@ public record BaselineTrainingConfig(BaselineArchitecture architecture, boolean 
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
         }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
-        }
+        TrainingConfig.checkAdam(weightDecay, beta1, beta2, adamEpsilon);
         if (!(gradientClipNorm >= 0) || !Double.isFinite(gradientClipNorm)) {
             throw new IllegalArgumentException("gradientClipNorm must be >= 0 (0 = off), got " + gradientClipNorm);
         }

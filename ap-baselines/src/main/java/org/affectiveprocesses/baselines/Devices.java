@@ -2,8 +2,9 @@ package org.affectiveprocesses.baselines;
 
 import ai.djl.Device;
 import org.affectiveprocesses.api.Engine;
+import org.affectiveprocesses.djl.DjlDevices;
 
-/** The DJL device for an {@link Engine} choice; the baselines always run on DJL's PyTorch engine. */
+/** The DJL device for an {@link Engine} choice ({@link DjlDevices}); the baselines always run on DJL's PyTorch engine. */
 final class Devices {
     private Devices() {
     }
@@ -18,18 +19,6 @@ final class Devices {
         if (!engine.name().equals("auto") && !engine.name().equals("djl")) {
             throw new IllegalArgumentException("the baselines run on DJL/PyTorch, not on engine '" + engine.name() + "'");
         }
-        ai.djl.engine.Engine djl = ai.djl.engine.Engine.getEngine("PyTorch");
-        switch (engine.device()) {
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (djl.getGpuCount() == 0) {
-                    throw new IllegalStateException("device gpu was asked for, but DJL's PyTorch engine sees no GPU; "
-                            + "put pytorch-native-cu* natives on the classpath or use device cpu");
-                }
-                return Device.gpu();
-            default:
-                return djl.defaultDevice();
-        }
+        return DjlDevices.of(engine);
     }
 }

@@ -89,8 +89,13 @@ class BaselineModelFileTest {
         return file;
     }
 
-    /** A copy of the saved file with its manifest edited and its arrays changed. */
+    /** A copy of the saved file with its manifest edited and its arrays changed (and its checksums recomputed). */
     private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays) throws IOException {
+        return edited(manifest, arrays, true);
+    }
+
+    private Path edited(Consumer<ObjectNode> manifest, Consumer<Map<String, NpyArray>> arrays, boolean checksums)
+            throws IOException {
         Path source = saved();
         Path target = dir.resolve("edited.apmodel");
         try (NpzReader r = NpzArchive.open(source)) {
@@ -101,7 +106,7 @@ class BaselineModelFileTest {
                 values.put(name, r.get(name));
             }
             arrays.accept(values);
-            try (NpzWriter w = NpzArchive.create(target)) {
+            try (NpzWriter w = checksums ? NpzArchive.createWithChecksums(target) : NpzArchive.create(target)) {
                 w.putText(BaselineModelFile.MANIFEST, JSON.writeValueAsString(root));
                 for (Map.Entry<String, NpyArray> e : values.entrySet()) {
                     w.put(e.getKey(), e.getValue());
@@ -114,6 +119,21 @@ class BaselineModelFileTest {
 
     private Path editedManifest(Consumer<ObjectNode> manifest) throws IOException {
         return edited(manifest, a -> { });
+    }
+
+    @Test
+    void versionOneFilesWithoutChecksumsAreStillReadAndVersionTwoNeedsThem() throws IOException {
+        Path v1 = edited(m -> {
+            m.put("formatVersion", 1);
+            m.remove("inputStandardization");
+        }, a -> { }, false);
+        assertThat(BaselineModelFile.read(v1).hop()).isEqualTo(4);
+        Path v2 = edited(m -> { }, a -> { }, false);
+        assertThatThrownBy(() -> BaselineModelFile.read(v2)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("has no entry 'checksums.sha256', which format version 2 requires");
+        try (NpzReader r = NpzArchive.open(saved())) {
+            assertThat(r.hasChecksums()).isTrue();
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ final class TinyData {
 
     /**
      * Sequences of random features; each label dimension is 0.8·tanh of a fixed projection of the
-     * frame's features, and the pseudo-labels are the labels plus noise.
+     * frame's features, and the pseudo-labels are the labels plus noise (clipped to [-1, 1], as a
+     * backbone's are).
      */
     static SequenceDataset dataset(String name, LabelSpace labels, int sequences, int frames, int featureSize, long seed) {
         SplittableRandom projection = new SplittableRandom(99);
@@ -41,7 +42,7 @@ final class TinyData {
                         a += w[d][i] * (x[t][i] - 2) / 3;
                     }
                     y[t][d] = (float) (0.8 * Math.tanh(a));
-                    pseudo[t][d] = (float) (y[t][d] + 0.2 * rng.nextGaussian());
+                    pseudo[t][d] = (float) Math.max(-1, Math.min(1, y[t][d] + 0.2 * rng.nextGaussian()));
                 }
             }
             out.add(AffectSequence.of(name + "-" + s, labels, x, pseudo, y));

@@ -103,17 +103,7 @@ public final class CorpusImport {
      * @throws IOException if reading or writing fails
      */
     public Summary run(Path directory, String name, Partition partition) throws IOException {
-        FeatureStoreWriter w = FeatureStore.create(directory, name);
-        try {
-            return write(w, partition);
-        } catch (IOException | RuntimeException e) {
-            try {
-                w.abort();
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        return FeatureStore.create(directory, name).writeOrAbort(w -> write(w, partition));
     }
 
     private Summary write(FeatureStoreWriter w, Partition partition) throws IOException {

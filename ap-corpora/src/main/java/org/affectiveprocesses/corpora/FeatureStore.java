@@ -19,6 +19,7 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.affectiveprocesses.io.FeatureFile;
+import org.affectiveprocesses.io.PendingDirectory;
 
 /**
  * A corpus on disk: a directory of per-video feature files ({@code *.npz}, the format of {@link
@@ -39,7 +40,15 @@ import org.affectiveprocesses.io.FeatureFile;
  * "formatVersion": 1, "name": "...", "protocol": "..." (optional), "splits": {"train": [video
  * ids], ...}}}; video ids are the {@code id} of the feature files' metadata. Without a {@code
  * store.json} the directory is one split named {@code all}. Every file must share one label space
- * and feature size. See {@code docs/CORPORA.md}.
+ * and feature size. Splits of one group must not share a video: {@code train}, {@code
+ * validation} and {@code test} share none with any other split, and the splits of one fold
+ * ({@code foldK/train}, {@code foldK/test}, ...) share none with each other. See {@code
+ * docs/CORPORA.md}.
+ *
+ * <p><b>Written whole or not at all.</b> {@link #create} writes into a temporary directory next
+ * to the target and renames it into place when the store is finished; a writer killed midway
+ * leaves only that temporary directory ({@code .<name>.ap-<16 hex digits>.tmp}), which this class
+ * refuses to open and the next store written into the same parent directory deletes.
  *
  * <p>Instances are thread-safe.
  */
@@ -62,8 +71,7 @@ public final class FeatureStore implements AffectCorpus {
     record Video(Path file, FeatureFile.Header header) {
     }
 
-    private FeatureStore(Path directory, StoreManifest manifest, Map<String, Video> videos, long cacheBytes)
-            throws ModelFormatException {
+    private FeatureStore(Path directory, StoreManifest manifest, Map<String, Video> videos, long cacheBytes) {
         this.directory = directory;
         this.name = manifest.name();
         this.protocol = manifest.protocol();
@@ -73,16 +81,10 @@ public final class FeatureStore implements AffectCorpus {
         this.labelSpace = first.labelSpace();
         this.featureSize = first.featureSize();
         Map<String, StoreSplit> s = new LinkedHashMap<>();
-        Path manifestFile = directory.resolve(StoreManifest.FILE);
         for (Map.Entry<String, List<String>> e : manifest.splits().entrySet()) {
             List<Video> members = new ArrayList<>();
             for (String id : e.getValue()) {
-                Video v = videos.get(id);
-                if (v == null) {
-                    throw new ModelFormatException(manifestFile, "split '" + e.getKey() + "' names video '" + id
-                            + "', but no feature file in " + directory + " has that id");
-                }
-                members.add(v);
+                members.add(videos.get(id)); // StoreManifest.read checked that every id is a video
             }
             s.put(e.getKey(), new StoreSplit(name + "/" + e.getKey(), labelSpace, featureSize, members, cache));
         }
@@ -118,6 +120,10 @@ public final class FeatureStore implements AffectCorpus {
             throw new NoSuchFileException(directory.toString(), null,
                     "no such feature store directory (create one with FeatureStore.create or `ap import`)");
         }
+        if (PendingDirectory.isTemporary(directory)) {
+            throw new ModelFormatException(directory, "is an unfinished feature store: the temporary directory of a "
+                    + "writer that is still running or was interrupted (the next store written next to it deletes it)");
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".npz") && Files.isRegularFile(p)).sorted().toList();
@@ -145,7 +151,7 @@ public final class FeatureStore implements AffectCorpus {
             }
         }
         Path manifestFile = directory.resolve(StoreManifest.FILE);
-        StoreManifest manifest = Files.exists(manifestFile) ? StoreManifest.read(manifestFile)
+        StoreManifest manifest = Files.exists(manifestFile) ? StoreManifest.read(manifestFile, videos.keySet())
                 : new StoreManifest(String.valueOf(directory.toAbsolutePath().normalize().getFileName()), null,
                         Map.of(ALL, List.copyOf(videos.keySet())));
         return new FeatureStore(directory, manifest, Collections.unmodifiableMap(videos), cacheBytes);
@@ -154,10 +160,11 @@ public final class FeatureStore implements AffectCorpus {
     /**
      * Starts writing a new store.
      *
-     * @param directory an empty or missing directory
+     * @param directory an empty or missing directory whose parent exists (it is created, or
+     *     replaced, when the store is finished)
      * @param name the store's name
-     * @throws IOException if the directory already holds a store or feature files, or cannot be
-     *     created
+     * @throws IOException if the directory is not empty, its parent does not exist, or the
+     *     temporary directory cannot be created
      */
     public static FeatureStoreWriter create(Path directory, String name) throws IOException {
         return new FeatureStoreWriter(directory, name);
@@ -169,22 +176,23 @@ public final class FeatureStore implements AffectCorpus {
      * @param directory an empty or missing directory
      * @param corpus the corpus (a sequence in several splits is written once)
      * @return the opened store
-     * @throws IOException if writing fails
+     * @throws IOException if writing fails (nothing is left behind)
      */
     public static FeatureStore write(Path directory, AffectCorpus corpus) throws IOException {
-        FeatureStoreWriter w = create(directory, corpus.name());
-        Map<String, List<String>> splits = new LinkedHashMap<>();
-        for (String split : corpus.splitNames()) {
-            List<String> ids = new ArrayList<>();
-            for (AffectSequence s : corpus.split(split)) {
-                if (!w.contains(s.id())) {
-                    w.add(s);
+        return create(directory, corpus.name()).writeOrAbort(w -> {
+            Map<String, List<String>> splits = new LinkedHashMap<>();
+            for (String split : corpus.splitNames()) {
+                List<String> ids = new ArrayList<>();
+                for (AffectSequence s : corpus.split(split)) {
+                    if (!w.contains(s.id())) {
+                        w.add(s);
+                    }
+                    ids.add(s.id());
                 }
-                ids.add(s.id());
+                splits.put(split, ids);
             }
-            splits.put(split, ids);
-        }
-        return w.finish(splits, "the splits of corpus " + corpus.name());
+            return w.finish(splits, "the splits of corpus " + corpus.name());
+        });
     }
 
     @Override

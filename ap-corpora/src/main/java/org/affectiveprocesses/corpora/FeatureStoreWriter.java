@@ -1,8 +1,6 @@
 package org.affectiveprocesses.corpora;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,47 +9,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.io.FeatureFile;
+import org.affectiveprocesses.io.PendingDirectory;
 
 /**
  * Writes a new {@link FeatureStore}: one feature file per sequence ({@code <id>.npz}, with
  * characters other than letters, digits, {@code . _ -} replaced by {@code _}), then {@code
- * store.json} with the splits. Obtain one from {@link FeatureStore#create(Path, String)}; not
- * thread-safe.
+ * store.json} with the splits, all into a temporary directory ({@link PendingDirectory}) that
+ * {@link #finish} renames into place: the store appears complete or not at all. Obtain one from
+ * {@link FeatureStore#create(Path, String)}; not thread-safe.
  */
 public final class FeatureStoreWriter {
-    private final Path directory;
+    private final PendingDirectory directory;
     private final String name;
     private final Map<String, String> subjects = new LinkedHashMap<>();
     private final Map<String, String> fileNames = new HashMap<>();
-    private final List<Path> written = new ArrayList<>();
-    private final boolean createdDirectory;
     private LabelSpace labelSpace;
     private int featureSize;
     private boolean finished;
 
     FeatureStoreWriter(Path directory, String name) throws IOException {
-        this.directory = Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(directory, "directory");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a feature store needs a non-empty name");
         }
         this.name = name;
-        this.createdDirectory = !Files.exists(directory);
-        if (!createdDirectory) {
-            boolean used;
-            try (Stream<Path> s = Files.list(directory)) {
-                used = s.anyMatch(p -> p.getFileName().toString().endsWith(".npz")
-                        || p.getFileName().toString().equals(StoreManifest.FILE));
-            }
-            if (used) {
-                throw new FileAlreadyExistsException(directory.toString(), null,
-                        "already holds a feature store or feature files; choose a new directory");
-            }
-        }
-        Files.createDirectories(directory);
+        this.directory = PendingDirectory.create(directory);
     }
 
     /** Adds a sequence with no extras; see {@link #add(AffectSequence, FeatureFile.Extras)}. */
@@ -60,7 +45,7 @@ public final class FeatureStoreWriter {
     }
 
     /**
-     * Writes a sequence's feature file.
+     * Writes a sequence's feature file (into the temporary directory until {@link #finish}).
      *
      * @return the file written
      * @throws IllegalArgumentException if the id was added before, its file name collides with
@@ -86,9 +71,8 @@ public final class FeatureStoreWriter {
             throw new IllegalArgumentException("sequences '" + other + "' and '" + sequence.id()
                     + "' would share the file name " + fileName);
         }
-        Path file = directory.resolve(fileName);
+        Path file = directory.path().resolve(fileName);
         FeatureFile.write(file, sequence, extras);
-        written.add(file);
         subjects.put(sequence.id(), sequence.subject());
         return file;
     }
@@ -104,12 +88,13 @@ public final class FeatureStoreWriter {
     }
 
     /**
-     * Writes {@code store.json} with explicit splits and opens the store.
+     * Writes {@code store.json} with explicit splits, moves the store into place and opens it.
      *
      * @param splits split name → ids of added sequences
      * @param protocol how the splits were made (free text), or null
-     * @throws IllegalArgumentException if a split names a sequence that was not added, or is empty
-     * @throws IOException if writing or reopening fails
+     * @throws IllegalArgumentException if a split names a sequence that was not added, is empty,
+     *     or shares a sequence with a split it must be disjoint from
+     * @throws IOException if writing, moving or reopening fails (nothing is left behind)
      */
     public FeatureStore finish(Map<String, List<String>> splits, String protocol) throws IOException {
         requireOpen();
@@ -117,6 +102,7 @@ public final class FeatureStoreWriter {
             throw new IllegalArgumentException("feature store '" + name + "' has no sequences");
         }
         Map<String, List<String>> copy = new LinkedHashMap<>();
+        DisjointSplits disjoint = new DisjointSplits();
         for (Map.Entry<String, List<String>> e : splits.entrySet()) {
             if (e.getValue().isEmpty()) {
                 throw new IllegalArgumentException("split '" + e.getKey() + "' is empty");
@@ -126,12 +112,18 @@ public final class FeatureStoreWriter {
                     throw new IllegalArgumentException("split '" + e.getKey() + "' names '" + id
                             + "', which was not added to the store");
                 }
+                String other = disjoint.add(e.getKey(), id);
+                if (other != null) {
+                    throw new IllegalArgumentException("feature store '" + name + "' "
+                            + DisjointSplits.describe(id, other, e.getKey()));
+                }
             }
             copy.put(e.getKey(), new ArrayList<>(e.getValue()));
         }
-        new StoreManifest(name, protocol, copy).write(directory.resolve(StoreManifest.FILE));
+        new StoreManifest(name, protocol, copy).write(directory.path().resolve(StoreManifest.FILE));
         finished = true;
-        return FeatureStore.open(directory);
+        directory.commit();
+        return FeatureStore.open(directory.target());
     }
 
     /**
@@ -143,23 +135,33 @@ public final class FeatureStoreWriter {
     }
 
     /**
-     * Gives up: deletes every file written so far, and the directory if this writer created it
-     * and it is empty, so a failed import leaves nothing behind.
+     * Gives up: deletes the temporary directory with every file written so far, so a failed
+     * import leaves nothing behind.
      *
      * @throws IOException if a file cannot be deleted
      */
     public void abort() throws IOException {
         finished = true;
-        for (Path f : written) {
-            Files.deleteIfExists(f);
-        }
-        written.clear();
-        if (createdDirectory) {
-            try (Stream<Path> s = Files.list(directory)) {
-                if (s.findAny().isEmpty()) {
-                    Files.delete(directory);
-                }
+        directory.close();
+    }
+
+    /** Steps that write a store with this writer. */
+    @FunctionalInterface
+    interface Steps<T> {
+        T run(FeatureStoreWriter writer) throws IOException;
+    }
+
+    /** Runs the steps; if one fails, deletes everything written ({@link #abort}) and rethrows. */
+    <T> T writeOrAbort(Steps<T> steps) throws IOException {
+        try {
+            return steps.run(this);
+        } catch (IOException | RuntimeException e) {
+            try {
+                abort();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
     }
 

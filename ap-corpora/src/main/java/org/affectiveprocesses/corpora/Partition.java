@@ -147,8 +147,18 @@ public final class Partition {
 
     /** Splits of different folds may share subjects; all others must be disjoint. */
     private static boolean mayOverlap(String a, String b) {
-        int ia = a.lastIndexOf('/');
-        int ib = b.lastIndexOf('/');
-        return ia > 0 && ib > 0 && !a.substring(0, ia).equals(b.substring(0, ib));
+        String ga = group(a);
+        String gb = group(b);
+        return !ga.isEmpty() && !gb.isEmpty() && !ga.equals(gb);
+    }
+
+    /**
+     * The group of a split: its fold, the part before the last {@code /} ({@code fold1} for
+     * {@code fold1/train}), or the empty string for a plain split such as {@code train}. Splits of
+     * one group are disjoint, and a plain split is disjoint from every other split.
+     */
+    static String group(String split) {
+        int slash = split.lastIndexOf('/');
+        return slash > 0 ? split.substring(0, slash) : "";
     }
 }

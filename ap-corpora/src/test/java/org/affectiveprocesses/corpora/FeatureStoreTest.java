@@ -176,6 +176,10 @@ class FeatureStoreTest {
                 + " \"name\": \"x\", \"splits\": {\"train\": [\"a\"]}}");
         assertThatThrownBy(() -> FeatureStore.open(dir)).hasMessageContaining("field 'formatVersion' is 2");
         Fixtures.write(dir.resolve("store.json"), "{\"format\": \"affective-process-feature-store\", \"formatVersion\": 1,"
+                + " \"name\": \"x\", \"name\": \"y\", \"splits\": {\"train\": [\"a\"]}}");
+        assertThatThrownBy(() -> FeatureStore.open(dir)).hasMessageContaining("store.json: is not valid JSON")
+                .hasMessageContaining("Duplicate field 'name'");
+        Fixtures.write(dir.resolve("store.json"), "{\"format\": \"affective-process-feature-store\", \"formatVersion\": 1,"
                 + " \"name\": \"x\", \"splits\": {\"train\": [\"a\"]}, \"extra\": 1}");
         assertThatThrownBy(() -> FeatureStore.open(dir)).hasMessageContaining("unknown field 'extra'");
         Fixtures.write(dir.resolve("store.json"), "{\"format\": ");
@@ -199,14 +203,54 @@ class FeatureStoreTest {
         Fixtures.featureFile(dir.resolve("used"), "a", LabelSpace.valenceArousal(), 5, 2, 1);
         assertThatThrownBy(() -> FeatureStore.create(dir.resolve("used"), "s"))
                 .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("choose a new directory");
+        assertThatThrownBy(() -> FeatureStore.create(dir.resolve("missing-parent").resolve("store"), "s"))
+                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("does not exist");
         FeatureStoreWriter w = FeatureStore.create(dir.resolve("new"), "s");
-        w.add(Fixtures.features("a/b", LabelSpace.valenceArousal(), 5, 2, 1));
-        assertThat(dir.resolve("new/a_b.npz")).exists();
+        assertThat(w.add(Fixtures.features("a/b", LabelSpace.valenceArousal(), 5, 2, 1)).getFileName())
+                .hasToString("a_b.npz");
+        assertThat(dir.resolve("new")).doesNotExist(); // until finished
         assertThatThrownBy(() -> w.add(Fixtures.features("a?b", LabelSpace.valenceArousal(), 5, 2, 1)))
                 .hasMessageContaining("would share the file name a_b.npz");
         Map<String, List<String>> splits = new LinkedHashMap<>();
         splits.put("train", List.of("nope"));
         assertThatThrownBy(() -> w.finish(splits, null)).hasMessageContaining("names 'nope', which was not added");
         assertThatThrownBy(() -> FeatureStore.open(dir.resolve("missing"))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void aVideoInTwoSplitsThatMustBeDisjointIsRejected() throws IOException {
+        for (String id : List.of("a", "b", "c")) {
+            Fixtures.featureFile(dir, id, LabelSpace.valenceArousal(), 10, 3, 1);
+        }
+        String head = "{\"format\": \"affective-process-feature-store\", \"formatVersion\": 1, \"name\": \"x\", \"splits\": ";
+        Fixtures.write(dir.resolve("store.json"), head + "{\"train\": [\"a\", \"b\"], \"test\": [\"c\", \"a\"]}}");
+        assertThatThrownBy(() -> FeatureStore.open(dir)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("store.json: lists video 'a' in both split 'train' and split 'test'");
+        Fixtures.write(dir.resolve("store.json"), head + "{\"fold1/train\": [\"a\"], \"fold1/test\": [\"b\", \"a\"]}}");
+        assertThatThrownBy(() -> FeatureStore.open(dir)).hasMessageContaining("in both split 'fold1/train' and split 'fold1/test'");
+        Fixtures.write(dir.resolve("store.json"), head + "{\"fold1/train\": [\"a\"], \"all\": [\"a\"]}}");
+        assertThatThrownBy(() -> FeatureStore.open(dir)).hasMessageContaining("in both split 'fold1/train' and split 'all'");
+        // folds of a cross-validation share videos across folds
+        Fixtures.write(dir.resolve("store.json"), head + "{\"fold1/train\": [\"a\", \"b\"], \"fold1/test\": [\"c\"],"
+                + " \"fold2/train\": [\"c\", \"b\"], \"fold2/test\": [\"a\"]}}");
+        assertThat(FeatureStore.open(dir).splitNames()).hasSize(4);
+        FeatureStoreWriter w = FeatureStore.create(dir.resolve("new"), "s");
+        w.add(Fixtures.features("v", LabelSpace.valenceArousal(), 5, 2, 1));
+        assertThatThrownBy(() -> w.finish(Map.of("train", List.of("v"), "test", List.of("v")), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lists video 'v' in both split");
+    }
+
+    @Test
+    void anUnfinishedStoreLeavesOnlyATemporaryDirectoryThatIsRefusedAndLaterSwept() throws IOException {
+        FeatureStoreWriter w = FeatureStore.create(dir.resolve("store"), "s");
+        Path first = w.add(Fixtures.features("v1", LabelSpace.valenceArousal(), 5, 2, 1));
+        Path temp = first.getParent();
+        assertThat(dir.resolve("store")).doesNotExist();
+        assertThat(temp.getFileName().toString()).matches("\\.store\\.ap-[0-9a-f]{16}\\.tmp");
+        assertThatThrownBy(() -> FeatureStore.open(temp)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("is an unfinished feature store");
+        w.abort();
+        assertThat(temp).doesNotExist();
+        assertThat(dir.resolve("store")).doesNotExist();
     }
 }

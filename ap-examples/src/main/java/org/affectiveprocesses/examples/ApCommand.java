@@ -15,9 +15,19 @@ public final class ApCommand {
             description = "on an error, print the stack trace too")
     boolean verbose;
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code; running out of memory is one line and exit
+     * code 1 too (readers check sizes before they allocate, so this is work too large for -Xmx).
+     */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("ap: error: out of memory (" + e.getMessage() + "); the JVM may use at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB: give it more with java -Xmx or use less data");
+            code = CommandLine.ExitCode.SOFTWARE;
+        }
         System.exit(code);
     }
 

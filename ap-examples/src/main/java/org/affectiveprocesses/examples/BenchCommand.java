@@ -29,7 +29,10 @@ import org.affectiveprocesses.engine.djl.DjlSgemm;
 import org.affectiveprocesses.engine.tensorflow.TfBackend;
 import org.affectiveprocesses.engine.tensorflow.TfSgemm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Throughput of the paper's configuration (dx 512, dy 2, L = 70, C = 40) through the SDK, next to
@@ -37,7 +40,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Per engine (DJL, TensorFlow): inference windows/s (batch 1 and 64), training steps/s "
-                + "(batch 16, L=70) and sgemm GFLOP/s.")
+                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "seconds per measurement (default ${DEFAULT-VALUE})")
@@ -47,10 +50,30 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int rounds = 5;
 
+    @Spec
+    CommandSpec commandSpec;
+    @Option(names = "--live", description = "instead: the live stream's AP update per new frame (features in, affect "
+            + "out) against recomputing the window with the batch API, in --rounds interleaved rounds (percentiles "
+            + "over all of them), and its memory over --live-frames frames")
+    boolean live;
+
+    @Option(names = "--live-frames", description = "frames streamed for the memory figure of --live "
+            + "(default ${DEFAULT-VALUE})")
+    long liveFrames = 1_000_000;
+
     @Override
     public Integer call() {
-        if (rounds < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("--rounds must be >= 1 and --seconds > 0, got " + rounds + ", " + seconds);
+        if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new ParameterException(commandSpec.commandLine(), "--rounds must be >= 1 and --seconds > 0, got "
+                    + rounds + ", " + seconds);
+        }
+        if (live) {
+            if (liveFrames < 1 || liveFrames > Integer.MAX_VALUE) {
+                throw new ParameterException(commandSpec.commandLine(), "--live-frames must be in [1, "
+                        + Integer.MAX_VALUE + "], got " + liveFrames);
+            }
+            new LiveBench(rounds, 4_000, 400, liveFrames).run();
+            return 0;
         }
         ApModelSpec spec = ApModelSpec.paperValenceArousal();
         long macs = spec.complexity(70).multiplyAdds();
@@ -120,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
      * Initialised weights with an input standardisation, as trained models have: it is folded into
      * the first layers, so it must cost nothing per window.
      */
-    private static ModelFile.Contents standardised(ApModelSpec spec, Provenance provenance) {
+    static ModelFile.Contents standardised(ApModelSpec spec, Provenance provenance) {
         float[] mean = new float[spec.featureSize()];
         float[] std = new float[spec.featureSize()];
         java.util.Arrays.fill(mean, 0.25f);

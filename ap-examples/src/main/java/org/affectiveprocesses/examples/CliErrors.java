@@ -41,7 +41,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof FileAlreadyExistsException f) {
             message = f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "already exists");
         } else if (e instanceof AccessDeniedException f) {
-            message = f.getFile() + ": permission denied";
+            message = f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "permission denied");
         } else if (e instanceof FileSystemException f) {
             message = f.getMessage();
         } else if (e.getMessage() == null || e.getMessage().isBlank()) {

@@ -2,7 +2,6 @@ package org.affectiveprocesses.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +80,17 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (full) {
+            epochs = 25;
+            iterations = 1000;
+        }
+        if (epochs < 1 || iterations < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs and --iterations must be >= 1, got " + epochs
+                    + " and " + iterations);
+        }
+        if (saveDirectory != null) {
+            Outputs.checkDirectory(saveDirectory, "--save", false);
+        }
         PrintStream out = System.out;
         long started = System.nanoTime();
         out.println("## Complexity: parameters and multiply-adds per window (counted from the layers; 512-d features)");
@@ -88,10 +98,6 @@ public final class CompareCommand implements Callable<Integer> {
         out.println(ComplexityTable.paper().toMarkdown());
         if (complexityOnly) {
             return 0;
-        }
-        if (full) {
-            epochs = 25;
-            iterations = 1000;
         }
         AffectCorpus corpus = openCorpus();
         boolean au = corpus.labelSpace().kind() == LabelKind.ACTION_UNITS;
@@ -161,7 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
     private EvaluationReport score(AffectModel model, SequenceDataset test, String name, PrintStream out, long t0)
             throws IOException {
         if (saveDirectory != null) {
-            Files.createDirectories(saveDirectory);
+            Outputs.directory(saveDirectory);
             Path file = saveDirectory.resolve(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".apmodel");
             model.save(file);
             out.println("  saved " + file);

@@ -23,7 +23,10 @@ import org.affectiveprocesses.metrics.ResultsTable;
 import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
 import org.affectiveprocesses.synthetic.SyntheticConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The main job: on the built-in synthetic corpus, train the backbone head and the Affective
@@ -34,6 +37,8 @@ import picocli.CommandLine.Option;
         description = "Train and evaluate the Affective Process on the built-in synthetic corpus "
                 + "and print the paper's tables (backbone vs AP, context selection, loss ablation).")
 public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--labels", description = "va (valence/arousal, default) or au (BP4D Action Units)")
     String labels = "va";
@@ -74,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "also write report.html and the figures (Fig. 3, Fig. 4) as PNG files into DIR")
     java.nio.file.Path report;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintStream out = System.out;
@@ -84,23 +92,25 @@ public final class DemoCommand implements Callable<Integer> {
         }
         boolean au = labels.equalsIgnoreCase("au");
         if (!au && !labels.equalsIgnoreCase("va")) {
-            throw new IllegalArgumentException("--labels must be va or au, got '" + labels + "'");
+            throw new ParameterException(spec.commandLine(), "--labels must be va or au, got '" + labels + "'");
         }
+        TrainingConfig base = config(au);
+        if (report != null) {
+            Outputs.checkDirectory(report, "--report", false);
+        }
+        Progress progress = new Progress(System.err, !quiet);
+        progress.note("generating the synthetic " + labels + " corpus (seed " + seed + ")");
         SyntheticConfig sc = (au ? SyntheticConfig.actionUnits() : SyntheticConfig.valenceArousal()).withSeed(seed);
         SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(sc);
         out.println("# Affective Process on " + corpus);
         out.println();
-        TrainingConfig preset = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
-                .withSeed(seed).withSchedule(epochs, iterations).withObjective(parseObjective(objective))
-                .withInputStandardization(standardize);
-        TrainingConfig base = minContext == null ? preset : preset.toBuilder().minContextPoints(minContext).build();
         Metric headline = corpus.labelSpace().headlineMetric();
 
         out.printf(Locale.ROOT,
                 "Training the AP (%s, %s): %d epochs x %d steps, batch %d, contexts of %d to L frames%n",
                 base.architecture().displayName(), base.objective().label(), epochs, iterations, base.batchSize(),
                 base.minContextPoints());
-        AffectiveProcess ap = train(base, corpus, true);
+        AffectiveProcess ap = train(base, corpus, progress, true);
         EvaluationReport backbone = Evaluation.ofBackbone(corpus.split("test"), "Backbone (W)");
         EvaluationReport apReport = Evaluation.of(ap, corpus.split("test"), ap.defaultOptions());
         out.println();
@@ -139,7 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
             StringBuilder selection = new StringBuilder("| Model | lowest σ | random | highest σ |\n|---|---|---|---|\n");
             rows.add(renamed(Evaluation.ofBackbone(corpus.split("validation"), "Backbone"), "Backbone"));
             for (Objective o : Objective.values()) {
-                AffectiveProcess m = o == base.objective() ? ap : train(base.withObjective(o), corpus, false);
+                AffectiveProcess m = o == base.objective() ? ap : train(base.withObjective(o), corpus, progress, false);
                 rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), "AP " + o.label()));
                 selection.append(selectionRow("AP " + o.label(), m, corpus, headline));
                 if (m != ap) {
@@ -151,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
                         ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC),
                         ApArchitecture.paper().withPseudoLabels(false),
                         ApArchitecture.paper().withVariant(ApVariant.LATENT_DETERMINISTIC_ATTENTION)}) {
-                    try (AffectiveProcess m = train(base.withArchitecture(a), corpus, false)) {
+                    try (AffectiveProcess m = train(base.withArchitecture(a), corpus, progress, false)) {
                         rows.add(renamed(Evaluation.of(m, corpus.split("validation"), m.defaultOptions()), a.displayName()));
                         if (a.variant().isStochastic()) {
                             selection.append(selectionRow(a.displayName(), m, corpus, headline));
@@ -184,17 +194,30 @@ public final class DemoCommand implements Callable<Integer> {
         return row.append('\n').toString();
     }
 
-    private static Objective parseObjective(String text) {
-        for (Objective o : Objective.values()) {
-            if (o.label().equals(text)) {
-                return o;
-            }
+    /** The training configuration of the options, checked before any work (a bad value is a usage error). */
+    private TrainingConfig config(boolean au) {
+        try {
+            TrainingConfig preset = (au ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal())
+                    .withSeed(seed).withSchedule(epochs, iterations).withObjective(TrainCommand.objective(objective))
+                    .withInputStandardization(standardize);
+            return minContext == null ? preset : preset.toBuilder().minContextPoints(minContext).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        throw new IllegalArgumentException("unknown objective '" + text + "'; expected nll, nll+kl, nll+reg or nll+reg+kl");
     }
 
-    private static AffectiveProcess train(TrainingConfig config, AffectCorpus corpus, boolean verbose) {
+    private static AffectiveProcess train(TrainingConfig config, AffectCorpus corpus, Progress progress,
+            boolean verbose) {
         TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(int epoch, int step, int stepsPerEpoch, double loss) {
+                if (step == 1) {
+                    progress.start(String.format(Locale.ROOT, "%s epoch %d/%d", config.objective().label(), epoch,
+                            config.epochs()), stepsPerEpoch);
+                }
+                progress.update(step, String.format(Locale.ROOT, "loss %.4f", loss));
+            }
+
             @Override
             public void onEpoch(EpochReport report) {
                 if (verbose) {

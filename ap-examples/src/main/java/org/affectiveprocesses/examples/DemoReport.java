@@ -1,7 +1,6 @@
 package org.affectiveprocesses.examples;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ final class DemoReport {
     /**
      * Writes the report.
      *
-     * @param dir the directory (created if missing)
+     * @param dir the directory (created if missing; its parent must exist)
      * @param ap the trained model
      * @param corpus the corpus (its test split is drawn)
      * @param backbone the backbone's test report
@@ -40,7 +39,7 @@ final class DemoReport {
     static void write(Path dir, AffectiveProcess ap, AffectCorpus corpus, EvaluationReport backbone,
             EvaluationReport apReport, ContextStudy.Result study, CalibrationText.BeforeAfter calibration)
             throws IOException {
-        Files.createDirectories(dir);
+        Outputs.directory(dir);
         Metric headline = corpus.labelSpace().headlineMetric();
         List<WindowFigures.Figure> figs = new ArrayList<>();
         figs.add(new WindowFigures.Figure("Context selection on the test split (like Fig. 3): " + headline.displayName()
@@ -63,10 +62,11 @@ final class DemoReport {
                 .markdown(study.toMarkdown())
                 .heading("Figures");
         for (WindowFigures.Figure f : figs) {
-            f.chart().save(dir.resolve(f.name() + ".png"));
+            Outputs.write(dir.resolve(f.name() + ".png"), f.chart()::write);
             html.figure(f.caption(), f.chart());
         }
-        Path page = html.build().save(dir.resolve("report.html"));
+        Path page = dir.resolve("report.html");
+        Outputs.writeString(page, html.build().html());
         System.out.println("Wrote " + page + " and " + figs.size() + " figures");
     }
 }

@@ -105,6 +105,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (figures < 0 || samples < 0) {
             throw new ParameterException(spec.commandLine(), "--figures and --samples must be >= 0");
         }
+        if (samples > InferenceOptions.MAX_SAMPLES) {
+            throw new ParameterException(spec.commandLine(), "--samples must be at most " + InferenceOptions.MAX_SAMPLES);
+        }
+        for (Path file : new Path[] {json, csv, html}) {
+            if (file != null) {
+                Outputs.checkFile(file, file == json ? "--json" : file == csv ? "--csv" : "--html");
+            }
+        }
+        if (figuresDir != null) {
+            Outputs.checkDirectory(figuresDir, "--figures-dir", false);
+        }
         AffectCorpus corpus = data.open();
         List<AffectiveProcess> loaded = new ArrayList<>();
         try {
@@ -178,11 +189,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println(study.toMarkdown());
         }
         if (json != null) {
-            ReportFiles.write(json, ReportFiles.json(data.describe(), modelFiles, first, report, study));
+            Outputs.writeString(json, ReportFiles.json(data.describe(), modelFiles, first, report, study));
             out.println("Wrote " + json);
         }
         if (csv != null) {
-            ReportFiles.write(csv, ReportFiles.csv(report));
+            Outputs.writeString(csv, ReportFiles.csv(report));
             out.println("Wrote " + csv);
         }
         if (html != null || figuresDir != null) {
@@ -201,13 +212,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                         "fig3-context-study"));
             }
             if (figuresDir != null) {
+                Outputs.directory(figuresDir);
                 for (WindowFigures.Figure f : figs) {
-                    f.chart().save(figuresDir.resolve(f.name() + ".png"));
+                    Outputs.write(figuresDir.resolve(f.name() + ".png"), f.chart()::write);
                 }
                 out.println("Wrote " + figs.size() + " figures to " + figuresDir);
             }
             if (html != null) {
-                html(report, headline, study, modelFiles, first, figs).save(html);
+                Outputs.writeString(html, html(report, headline, study, modelFiles, first, figs).html());
                 out.println("Wrote " + html);
             }
         }

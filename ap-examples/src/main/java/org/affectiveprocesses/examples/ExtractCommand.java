@@ -2,6 +2,8 @@ package org.affectiveprocesses.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,7 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path npz = video.outputOr(output, ".npz");
         Path table = video.outputOr(csv, ".csv");
+        video.checkBeforeWork(List.of(Map.entry(npz, "--output"), Map.entry(table, "--csv")));
         VideoOptions.report(video.export(null, table, npz), bench);
         System.out.println("wrote " + npz + " and " + table);
         return 0;

@@ -84,6 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (lengthTolerance < 0) {
             throw new ParameterException(spec.commandLine(), "--length-tolerance must be >= 0");
         }
+        Outputs.checkDirectory(out, "--out", true);
         PrintStream console = System.out;
         List<Annotation> labels = l.read(annotations);
         if (subjects != null) {

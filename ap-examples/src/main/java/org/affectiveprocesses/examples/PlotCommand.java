@@ -9,7 +9,6 @@ import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.SequenceDataset;
-import org.affectiveprocesses.charts.Chart;
 import org.affectiveprocesses.charts.ContextStudyChart;
 import org.affectiveprocesses.charts.WindowChart;
 import org.affectiveprocesses.evaluation.ContextStudy;
@@ -70,6 +69,11 @@ public final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int[] wh = pixels(size);
+            if (samples < 0 || samples > InferenceOptions.MAX_SAMPLES) {
+                throw new ParameterException(spec.commandLine(), "--samples must be in [0, " + InferenceOptions.MAX_SAMPLES
+                        + "], got " + samples);
+            }
+            Outputs.checkFile(out, "--out");
             SequenceDataset ds = data.open().split(split);
             AffectSequence s = find(ds, sequence);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
@@ -85,7 +89,7 @@ public final class PlotCommand implements Callable<Integer> {
                 } else {
                     chart.window(windowIndex != null ? windowIndex : p.windows().size() / 2);
                 }
-                chart.build().save(out);
+                Outputs.write(out, chart.build()::write);
             }
             System.out.println("Wrote " + out + " (" + s.id() + ")");
             return 0;
@@ -128,6 +132,7 @@ public final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int[] wh = pixels(size);
+            Outputs.checkFile(out, "--out");
             SequenceDataset ds = data.open().split(split);
             try (AffectiveProcess ap = AffectiveProcess.load(model)) {
                 ContextStudy.Result r;
@@ -143,8 +148,7 @@ public final class PlotCommand implements Callable<Integer> {
                 if (dimension != null) {
                     c.dimension(dimension);
                 }
-                Chart chart = c.build();
-                chart.save(out);
+                Outputs.write(out, c.build()::write);
                 System.out.println(r.toMarkdown());
                 System.out.printf(Locale.ROOT, "Backbone: %.3f%nWrote %s%n", backbone, out);
             }

@@ -2,6 +2,8 @@ package org.affectiveprocesses.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path table = video.outputOr(output, ".csv");
+        video.checkBeforeWork(List.of(Map.entry(table, "--output")));
         VideoOptions.report(video.export(model, table, null), bench);
         System.out.println("wrote " + table);
         return 0;

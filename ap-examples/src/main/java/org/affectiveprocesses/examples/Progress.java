@@ -24,6 +24,14 @@ final class Progress {
         this.terminal = System.console() != null;
     }
 
+    /** Says on one line what is starting (when enabled), before a task whose length is not known yet. */
+    void note(String what) {
+        if (enabled) {
+            err.println(what + " ...");
+            err.flush();
+        }
+    }
+
     /** Starts a task of {@code total} units. */
     void start(String newLabel, long newTotal) {
         this.label = newLabel;

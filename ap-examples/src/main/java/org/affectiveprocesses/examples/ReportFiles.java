@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.corpora.CrossValidation;
@@ -81,13 +78,6 @@ final class ReportFiles {
             rows(sb, "pooled", "Backbone", report.pooledBackbone());
         }
         return sb.toString();
-    }
-
-    /** Writes text to a file (UTF-8), creating parent directories. */
-    static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static ObjectNode report(EvaluationReport e) {

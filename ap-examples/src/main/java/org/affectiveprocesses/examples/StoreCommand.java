@@ -75,7 +75,7 @@ public final class StoreCommand implements Callable<Integer> {
         @Option(names = "--seed", description = "the corpus seed (default ${DEFAULT-VALUE})")
         long seed = SyntheticConfig.DEFAULT_SEED;
 
-        @Parameters(paramLabel = "DIR", description = "a new directory")
+        @Parameters(paramLabel = "DIR", description = "a new or empty directory (its parent must exist)")
         Path dir;
 
         @Override
@@ -87,6 +87,7 @@ public final class StoreCommand implements Callable<Integer> {
                 default -> throw new ParameterException(spec.commandLine(),
                         "unknown --preset '" + preset + "'; expected va, au or small");
             };
+            Outputs.checkDirectory(dir, "DIR", true);
             FeatureStore store = FeatureStore.write(dir, SyntheticAffectCorpus.generate(config));
             System.out.println("Wrote " + store);
             return 0;

@@ -95,11 +95,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        config(LabelKind.VALENCE_AROUSAL); // the options, checked before any work (both presets share the rules)
+        Outputs.checkFile(out, "--out");
         PrintStream console = System.out;
         AffectCorpus corpus = data.open();
         SequenceDataset train = corpus.split(trainSplit);
         SequenceDataset validation = corpus.split(validationSplit);
-        TrainingConfig config = config(corpus);
+        TrainingConfig config = config(corpus.labelSpace().kind());
         console.printf(Locale.ROOT, "Training %s (%s) on %s: %s (%d sequences), validating on %s (%d)%n",
                 config.architecture().displayName(), config.objective().label(), data.describe(), train.name(),
                 train.size(), validation.name(), validation.size());
@@ -135,9 +137,10 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainingConfig config(AffectCorpus corpus) {
+    /** The configuration of the options for data of this kind; a bad option is a usage error. */
+    private TrainingConfig config(LabelKind kind) {
         try {
-            TrainingConfig base = corpus.labelSpace().kind() == LabelKind.ACTION_UNITS
+            TrainingConfig base = kind == LabelKind.ACTION_UNITS
                     ? TrainingConfig.actionUnits() : TrainingConfig.valenceArousal();
             TrainingConfig.Builder b = base.toBuilder().seed(seed).epochs(full ? 25 : epochs)
                     .iterationsPerEpoch(full ? 1000 : iterations).objective(objective(objective))
@@ -164,7 +167,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The objective of its paper label. */
+    /**
+     * The objective of its paper label.
+     *
+     * @throws IllegalArgumentException naming the labels if there is no such objective
+     */
     static Objective objective(String label) {
         for (Objective o : Objective.values()) {
             if (o.label().equalsIgnoreCase(label)) {

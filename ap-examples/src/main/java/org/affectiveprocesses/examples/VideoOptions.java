@@ -2,13 +2,22 @@ package org.affectiveprocesses.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.affectiveprocesses.api.AffectiveProcess;
+import org.affectiveprocesses.api.backbone.Backbones;
 import org.affectiveprocesses.video.AffectRecognizer;
+import org.affectiveprocesses.video.face.FaceDetectors;
 import org.affectiveprocesses.video.output.ProgressLine;
 import org.affectiveprocesses.video.output.VideoExport;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code ap extract} and {@code ap predict} share: the video, the face detector, the backbone,
@@ -31,8 +40,39 @@ final class VideoOptions {
     @Option(names = "--fps", description = "frame rate given to a folder of images (default: ${DEFAULT-VALUE})")
     double fps = 30;
 
-    @Option(names = "--quiet", description = "no progress bar")
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /**
+     * Checks, before any work, the detector and backbone names (a usage error) and the outputs
+     * ({@link Outputs}).
+     *
+     * @param outputs the files to write, each with the option that names it
+     */
+    void checkBeforeWork(List<Map.Entry<Path, String>> outputs) throws IOException {
+        if (!FaceDetectors.NAMES.contains(detector)) {
+            throw new ParameterException(spec.commandLine(), "unknown --detector '" + detector + "'; expected one of "
+                    + FaceDetectors.NAMES);
+        }
+        if (!Backbones.available().containsKey(backbone)) {
+            throw new ParameterException(spec.commandLine(), "unknown --backbone '" + backbone + "'; available: "
+                    + Backbones.available().keySet());
+        }
+        if (!(fps > 0) || !Double.isFinite(fps)) {
+            throw new ParameterException(spec.commandLine(), "--fps must be positive, got " + fps);
+        }
+        Set<Path> distinct = new HashSet<>();
+        for (Map.Entry<Path, String> e : outputs) {
+            if (!distinct.add(e.getKey().toAbsolutePath().normalize())) {
+                throw new ParameterException(spec.commandLine(), e.getValue() + " names " + e.getKey()
+                        + ", which another output already names");
+            }
+            Outputs.checkFile(e.getKey(), e.getValue());
+        }
+    }
 
     /** The output file given, or else {@code <video name><extension>} in the current folder. */
     Path outputOr(Path given, String extension) {
@@ -53,7 +93,7 @@ final class VideoOptions {
         if (model != null) {
             b.process(AffectiveProcess.load(model));
         }
-        ProgressLine progress = new ProgressLine(System.err);
+        ProgressLine progress = new ProgressLine(System.err, System.console() != null);
         try (AffectRecognizer recognizer = b.backbone(backbone).detector(detector).build()) {
             return VideoExport.run(recognizer, video, csv, npz, quiet ? (f, d, s) -> { } : progress);
         } finally {

@@ -90,6 +90,7 @@ class CliEndToEndTest {
         Path csv = dir.resolve("out/eval.csv");
         Path html = dir.resolve("out/eval.html");
         Path figs = dir.resolve("out/figs");
+        Files.createDirectories(dir.resolve("out")); // outputs go into existing directories (ap never creates parents)
         CliRun r = CliRun.of("evaluate", "--store", store.toString(), "-m", model.toString(), "--split", "test",
                 "--json", json.toString(), "--csv", csv.toString(), "--html", html.toString(), "--figures-dir",
                 figs.toString(), "--figures", "1", "--samples", "3", "--context-study", "--sizes", "10,30");
@@ -136,6 +137,7 @@ class CliEndToEndTest {
     void plotWritesBothFiguresAtTheAskedSize() throws IOException {
         Path fig4 = dir.resolve("plots/fig4.png");
         Path fig3 = dir.resolve("plots/fig3.png");
+        Files.createDirectories(dir.resolve("plots"));
         CliRun w = CliRun.of("plot", "window", "--store", store.toString(), "-m", model.toString(), "--dimension",
                 "arousal", "--samples", "4", "--size", "640x320", "-o", fig4.toString());
         assertThat(w.code()).as(w.err()).isZero();

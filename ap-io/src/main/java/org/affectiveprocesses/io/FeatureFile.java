@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.InvalidSequenceException;
@@ -12,42 +14,50 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
 
 /**
- * The per-video feature file, format version 1: an {@code .npz} archive holding one
+ * The per-video feature file, format version 2: an {@code .npz} archive holding one
  * {@link AffectSequence} (T frames, dx features, dy label dimensions), writable with numpy alone.
  *
  * <h2>Entries</h2>
  *
  * <ul>
  *   <li>{@code meta.json}: UTF-8 JSON object with {@code format} (the string {@code
- *       "affective-process-features"}), {@code formatVersion} (the integer 1), {@code id} (the
- *       sequence's name), {@code subject} (optional; the person shown, defaults to the id),
- *       {@code labelSpace} ({@code name}, {@code kind} — {@code VALENCE_AROUSAL},
+ *       "affective-process-features"}), {@code formatVersion} (the integer 2; 1 is still read),
+ *       {@code id} (the sequence's name), {@code subject} (optional; the person shown, defaults to
+ *       the id), {@code labelSpace} ({@code name}, {@code kind} — {@code VALENCE_AROUSAL},
  *       {@code ACTION_UNITS} or {@code CUSTOM} —, {@code dimensions}, {@code rawMin},
  *       {@code rawMax}, as in the model file) and {@code backbone} (optional free text naming the
- *       feature extractor); no other fields;
+ *       feature extractor); no other fields; at most 1 MiB;
  *   <li>{@code features.npy}: {@code '<f4'} {@code [T, dx]}, the backbone features; values of
  *       invalid frames are ignored (written as 0);
  *   <li>{@code pseudo_labels.npy}: {@code '<f4'} {@code [T, dy]}, the backbone's per-frame
  *       predictions, normalised to [-1, 1]; values of invalid frames are ignored (written as 0);
- *   <li>{@code labels.npy}: {@code '<f4'} {@code [T, dy]}, the normalised ground truth,
- *       {@code NaN} where missing; ignored on invalid frames (written as {@code NaN});
+ *   <li>{@code labels.npy}: {@code '<f4'} {@code [T, dy]}, the normalised ground truth in
+ *       [-1, 1], {@code NaN} where missing; ignored on invalid frames (written as {@code NaN});
  *   <li>{@code valid.npy}: {@code '|b1'} {@code [T]}, false where no face was found;
  *   <li>{@code timestamps.npy}: {@code '<f8'} {@code [T]}, seconds, finite and non-decreasing;
  *   <li>{@code face_boxes.npy} (optional): {@code '<f4'} {@code [T, 5]}, per frame x, y, width,
- *       height and detector confidence; a row of {@code NaN} where no face was found.
+ *       height and detector confidence; a row of {@code NaN} where no face was found;
+ *   <li>{@code checksums.sha256} (version 2, last): the SHA-256 of every other entry, one line
+ *       {@code <64 hex digits><two spaces><entry name>} each, in archive order.
  * </ul>
  *
  * T and dx must be at least 1 and dy must equal the label space's size. Valid frames need finite
- * features and pseudo-labels; labels may be {@code NaN} but not infinite. Any deviation, a
- * missing or unknown entry, or a wrong dtype or shape raises a {@link ModelFormatException}
- * naming the file and the entry. Writing is atomic. The format is also described, with a numpy
- * example, in {@code docs/FEATURE-FORMAT.md}.
+ * features, pseudo-labels in [-1, 1] and labels in [-1, 1] or {@code NaN}. Any deviation, a
+ * missing or unknown entry, a wrong dtype or shape, or content that does not match its checksum
+ * raises a {@link ModelFormatException} naming the file and the entry. Every array's header is
+ * checked against the others before any data is read, so a file cannot make the reader allocate
+ * more than its arrays' consistent sizes. Writing is atomic. The format is also described, with a
+ * numpy example, in {@code docs/FEATURE-FORMAT.md}.
  */
 public final class FeatureFile {
     /** The value of the metadata's {@code format} field. */
     public static final String FORMAT = "affective-process-features";
-    /** The format version this SDK writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this SDK writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The versions read: 1 and 2; version 2 files must carry checksums. */
+    public static final FormatVersions VERSIONS = new FormatVersions(1, FORMAT_VERSION, 2);
+    /** The largest metadata entry read. */
+    public static final int MAX_META_BYTES = 1 << 20;
     /** The metadata entry. */
     public static final String META = "meta.json";
     /** Array name of the features. */
@@ -67,7 +77,8 @@ public final class FeatureFile {
 
     private static final List<String> ENTRIES = List.of(META, NpzArchive.entryOf(FEATURES),
             NpzArchive.entryOf(PSEUDO_LABELS), NpzArchive.entryOf(LABELS), NpzArchive.entryOf(VALID),
-            NpzArchive.entryOf(TIMESTAMPS), NpzArchive.entryOf(FACE_BOXES));
+            NpzArchive.entryOf(TIMESTAMPS), NpzArchive.entryOf(FACE_BOXES), NpzArchive.CHECKSUMS);
+    private static final List<String> OPTIONAL = List.of(NpzArchive.entryOf(FACE_BOXES), NpzArchive.CHECKSUMS);
 
     private FeatureFile() {
     }
@@ -136,7 +147,7 @@ public final class FeatureFile {
     }
 
     /**
-     * Writes a sequence atomically.
+     * Writes a sequence atomically, in format version 2 (with checksums).
      *
      * @param file the file to create or replace
      * @param sequence the sequence
@@ -181,7 +192,7 @@ public final class FeatureFile {
         if (extras.backbone() != null) {
             meta.put("backbone", extras.backbone());
         }
-        try (NpzWriter w = NpzArchive.create(file)) {
+        try (NpzWriter w = NpzArchive.createWithChecksums(file)) {
             w.putText(META, Json.write(meta));
             w.put(FEATURES, NpyArray.wrapFloats(new int[] {t, dx}, features));
             w.put(PSEUDO_LABELS, NpyArray.wrapFloats(new int[] {t, dy}, pseudo));
@@ -225,7 +236,7 @@ public final class FeatureFile {
                 }
             }
             for (String entry : ENTRIES) {
-                if (!entry.startsWith(FACE_BOXES) && !r.containsEntry(entry)) {
+                if (!OPTIONAL.contains(entry) && !r.containsEntry(entry)) {
                     throw new ModelFormatException(file, "lacks the entry '" + entry + "'");
                 }
             }
@@ -237,31 +248,22 @@ public final class FeatureFile {
             if (id.isBlank()) {
                 throw meta.fail("id", "must not be empty");
             }
-            int dy = space.size();
-
-            boolean[] valid = array(r, VALID, NpyType.BOOL, -1, -1).toBooleans();
-            int t = valid.length;
-            if (t == 0) {
-                throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(VALID) + "' has no frames");
-            }
-            NpyArray featureArray = array(r, FEATURES, NpyType.FLOAT32, t, -1);
-            int dx = featureArray.rank() == 2 ? featureArray.dim(1) : 0;
-            if (dx < 1) {
-                throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(FEATURES)
-                        + "' needs at least one feature per frame");
-            }
-            float[] features = featureArray.floatData(NpyType.FLOAT32);
-            float[] pseudo = array(r, PSEUDO_LABELS, NpyType.FLOAT32, t, dy).floatData(NpyType.FLOAT32);
-            float[] labels = array(r, LABELS, NpyType.FLOAT32, t, dy).floatData(NpyType.FLOAT32);
-            double[] times = array(r, TIMESTAMPS, NpyType.FLOAT64, t, -1).toDoubles();
+            Shapes shapes = Shapes.of(r, space.size());
+            int t = shapes.frames;
+            int dx = shapes.featureSize;
+            boolean[] valid = r.get(VALID, shapes.header(VALID)).toBooleans();
+            float[] features = r.get(FEATURES, shapes.header(FEATURES)).floatData(NpyType.FLOAT32);
+            float[] pseudo = r.get(PSEUDO_LABELS, shapes.header(PSEUDO_LABELS)).floatData(NpyType.FLOAT32);
+            float[] labels = r.get(LABELS, shapes.header(LABELS)).floatData(NpyType.FLOAT32);
+            double[] times = r.get(TIMESTAMPS, shapes.header(TIMESTAMPS)).toDoubles();
             float[] boxes = null;
             if (r.contains(FACE_BOXES)) {
-                boxes = array(r, FACE_BOXES, NpyType.FLOAT32, t, FACE_BOX_SIZE).floatData(NpyType.FLOAT32);
-                check(file, FACE_BOXES, boxes, FACE_BOX_SIZE, null, true);
+                boxes = r.get(FACE_BOXES, shapes.header(FACE_BOXES)).floatData(NpyType.FLOAT32);
+                check(file, FACE_BOXES, boxes, FACE_BOX_SIZE, null, Check.NOT_INFINITE);
             }
-            check(file, FEATURES, features, dx, valid, false);
-            check(file, PSEUDO_LABELS, pseudo, dy, valid, false);
-            check(file, LABELS, labels, dy, null, true);
+            check(file, FEATURES, features, dx, valid, Check.FINITE);
+            check(file, PSEUDO_LABELS, pseudo, space.size(), valid, Check.NORMALISED);
+            check(file, LABELS, labels, space.size(), valid, Check.NORMALISED_OR_MISSING);
             for (int i = 0; i < t; i++) {
                 if (!Double.isFinite(times[i])) {
                     throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(TIMESTAMPS)
@@ -272,6 +274,7 @@ public final class FeatureFile {
                             + "' goes backwards at frame " + i + " (" + times[i - 1] + " s then " + times[i] + " s)");
                 }
             }
+            int dy = space.size();
             AffectSequence sequence;
             try {
                 AffectSequence.Builder b = AffectSequence.builder(id, space, dx).subject(subject);
@@ -289,6 +292,60 @@ public final class FeatureFile {
                 throw new ModelFormatException(file, "holds an unusable sequence: " + e.getMessage(), e);
             }
             return new Contents(sequence, new Extras(backbone, boxes));
+        }
+    }
+
+    /**
+     * The shapes of a feature file's arrays, read from their headers and checked against each
+     * other (and the memory they need against the heap) before any data is read.
+     */
+    private record Shapes(int frames, int featureSize, Map<String, NpyHeader> headers) {
+        static Shapes of(NpzReader r, int dy) throws IOException {
+            NpyHeader valid = r.header(VALID);
+            if (valid.type() != NpyType.BOOL || valid.shape().length != 1 || valid.shape()[0] < 1) {
+                throw new ModelFormatException(r.file(), "entry '" + NpzArchive.entryOf(VALID) + "' holds " + valid
+                        + "; expected '|b1' (T,) with T >= 1 frames");
+            }
+            int t = valid.shape()[0];
+            NpyHeader features = r.header(FEATURES);
+            int[] fs = features.shape();
+            if (features.type() != NpyType.FLOAT32 || fs.length != 2 || fs[0] != t || fs[1] < 1) {
+                throw new ModelFormatException(r.file(), "entry '" + NpzArchive.entryOf(FEATURES) + "' holds " + features
+                        + "; expected '<f4' (" + t + ", dx) with dx >= 1, as '" + NpzArchive.entryOf(VALID)
+                        + "' has " + t + " frames");
+            }
+            Map<String, NpyHeader> headers = new LinkedHashMap<>();
+            headers.put(VALID, valid);
+            headers.put(FEATURES, features);
+            headers.put(PSEUDO_LABELS, new NpyHeader(NpyType.FLOAT32, new int[] {t, dy}));
+            headers.put(LABELS, new NpyHeader(NpyType.FLOAT32, new int[] {t, dy}));
+            headers.put(TIMESTAMPS, new NpyHeader(NpyType.FLOAT64, new int[] {t}));
+            if (r.contains(FACE_BOXES)) {
+                headers.put(FACE_BOXES, new NpyHeader(NpyType.FLOAT32, new int[] {t, FACE_BOX_SIZE}));
+            }
+            long arrays = 0;
+            for (Map.Entry<String, NpyHeader> e : headers.entrySet()) {
+                NpyHeader actual = r.header(e.getKey());
+                if (!actual.equals(e.getValue())) {
+                    throw new ModelFormatException(r.file(), "entry '" + NpzArchive.entryOf(e.getKey()) + "' holds "
+                            + actual + "; expected " + e.getValue() + ", as '" + NpzArchive.entryOf(VALID) + "' has "
+                            + t + " frames" + (e.getKey().equals(PSEUDO_LABELS) || e.getKey().equals(LABELS)
+                                    ? " and the label space " + dy + " dimensions" : ""));
+                }
+                arrays += actual.dataBytes();
+            }
+            long needed = 2 * arrays; // the arrays as read, and the sequence's copy of them
+            long heap = Runtime.getRuntime().maxMemory();
+            if (needed > heap) {
+                throw new ModelFormatException(r.file(), "holds " + t + " frames of " + fs[1] + " features, which need "
+                        + (needed >> 20) + " MiB to read, more than this JVM's maximum heap (" + (heap >> 20)
+                        + " MiB; raise it with -Xmx)");
+            }
+            return new Shapes(t, fs[1], headers);
+        }
+
+        NpyHeader header(String name) {
+            return headers.get(name);
         }
     }
 
@@ -382,52 +439,46 @@ public final class FeatureFile {
     }
 
     private static Json.Fields meta(NpzReader r) throws IOException {
-        Json.Fields m = Json.parse(r.text(META), r.file(), META);
+        Json.Fields m = Json.parse(r.text(META, MAX_META_BYTES), r.file(), META);
         String format = m.text("format");
         if (!FORMAT.equals(format)) {
             throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'");
         }
-        m.requireFormatVersion(FORMAT_VERSION);
+        VERSIONS.check(m, r);
         m.only("format", "formatVersion", "id", "subject", "labelSpace", "backbone");
         return m;
     }
 
-    /**
-     * Reads an array and checks its type and shape: {@code [rows]} when {@code cols < 0} and
-     * {@code rows >= 0} with rank 1 expected for 1-d entries, else {@code [rows, cols]}; a
-     * negative {@code rows} accepts any length, a negative {@code cols} any width.
-     */
-    private static NpyArray array(NpzReader r, String name, NpyType type, int rows, int cols)
-            throws IOException {
-        NpyArray a = r.get(name);
-        boolean twoD = !name.equals(VALID) && !name.equals(TIMESTAMPS);
-        boolean ok = a.type() == type && a.rank() == (twoD ? 2 : 1)
-                && (rows < 0 || a.dim(0) == rows) && (!twoD || cols < 0 || a.dim(1) == cols);
-        if (!ok) {
-            String want = twoD ? "(" + (rows < 0 ? "T" : rows) + ", " + (cols < 0 ? "dx" : cols) + ")"
-                    : "(" + (rows < 0 ? "T" : rows) + ",)";
-            throw new ModelFormatException(r.file(), "entry '" + NpzArchive.entryOf(name) + "' holds '"
-                    + a.type().descr() + "' " + Npy.shapeRepr(a.shape()) + "; expected '" + type.descr()
-                    + "' " + want);
+    /** What the values of an array must be. */
+    private enum Check {
+        FINITE(""), NOT_INFINITE(""), NORMALISED(", outside [-1, 1]"),
+        NORMALISED_OR_MISSING(", outside [-1, 1] (labels are normalised; NaN marks a missing one)");
+
+        final String outOfRange;
+
+        Check(String outOfRange) {
+            this.outOfRange = outOfRange;
         }
-        return a;
+
+        boolean accepts(float v) {
+            return switch (this) {
+                case FINITE -> Float.isFinite(v);
+                case NOT_INFINITE -> !Float.isInfinite(v);
+                case NORMALISED -> Math.abs(v) <= 1f;
+                case NORMALISED_OR_MISSING -> Float.isNaN(v) || Math.abs(v) <= 1f;
+            };
+        }
     }
 
-    /**
-     * Checks the values of a [T, width] array: finite on valid frames (or everywhere when
-     * {@code valid} is null), or, with {@code nanAllowed}, at least not infinite.
-     */
-    private static void check(Path file, String name, float[] v, int width, boolean[] valid,
-            boolean nanAllowed) throws ModelFormatException {
+    /** Checks the values of a [T, width] array on valid frames (everywhere when {@code valid} is null). */
+    private static void check(Path file, String name, float[] v, int width, boolean[] valid, Check rule)
+            throws ModelFormatException {
         for (int i = 0; i < v.length; i++) {
             int frame = i / width;
-            if (valid != null && !valid[frame]) {
-                continue;
-            }
-            if (nanAllowed ? Float.isInfinite(v[i]) : !Float.isFinite(v[i])) {
+            if ((valid == null || valid[frame]) && !rule.accepts(v[i])) {
                 throw new ModelFormatException(file, "entry '" + NpzArchive.entryOf(name) + "' frame "
                         + frame + ", column " + i % width + " is " + v[i]
-                        + (nanAllowed ? "" : " on a valid frame"));
+                        + (Float.isFinite(v[i]) ? rule.outOfRange : valid != null ? " on a valid frame" : ""));
             }
         }
     }

@@ -546,12 +546,13 @@ public final class Json {
         }
 
         /**
-         * Reads {@code formatVersion} and checks that this SDK reads it.
+         * Reads the integer field {@code formatVersion} of a manifest and checks that this SDK
+         * reads it.
          *
-         * @param oldest the oldest version read
-         * @param newest the newest version read
-         * @return the file's version
-         * @throws ModelFormatException if it is not an integer in [oldest, newest]
+         * @param oldest the oldest version this SDK reads
+         * @param newest the newest version this SDK reads
+         * @return the version
+         * @throws ModelFormatException if the field is missing, not an integer or outside the range
          */
         public int formatVersion(int oldest, int newest) throws ModelFormatException {
             JsonNode version = raw("formatVersion");
@@ -560,9 +561,8 @@ public final class Json {
             }
             int v = version.intValue();
             if (v < oldest || v > newest) {
-                throw new ModelFormatException(file, "format version " + v
-                        + " is not supported; this SDK reads " + (oldest == newest ? String.valueOf(newest)
-                                : oldest + " to " + newest) + " (entry '" + entry
+                throw new ModelFormatException(file, "format version " + v + " is not supported; this SDK reads "
+                        + (oldest == newest ? String.valueOf(oldest) : oldest + " to " + newest) + " (entry '" + entry
                         + "' field '" + qualify("formatVersion") + "')");
             }
             return v;

@@ -3,6 +3,7 @@ package org.affectiveprocesses.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,23 +22,32 @@ import org.affectiveprocesses.api.ModelFormatException;
  * {@code sha256}. The SDK's Affective Process model file (ap-core's {@code ModelFile}) is stored in it; other modules store models
  * with manifest schemas of their own.
  *
- * <p>These helpers write the archive atomically, open and check its manifest and read its tensors
- * against an allow-list, each failing with a {@link ModelFormatException} that names the file and
- * the entry or field. The rest of the manifest is the caller's, read with {@link Json}.
+ * <p>These helpers write the archive atomically, with the entry {@value NpzArchive#CHECKSUMS} last
+ * (the SHA-256 of the manifest and of every tensor entry, verified on every read), open and check
+ * its manifest and read its tensors against an allow-list, each failing with a {@link
+ * ModelFormatException} that names the file and the entry or field. The rest of the manifest is
+ * the caller's, read with {@link Json}. A format version from which on checksums are required is
+ * given with {@link FormatVersions} to {@link #manifest(NpzReader, String, FormatVersions)}.
+ *
+ * <p>Nothing large is allocated before it is checked: the manifest is read only up to {@value
+ * #MAX_MANIFEST_BYTES} bytes, the expected tensors must fit the file's size, and each array's
+ * header must announce the expected type and shape before its data is read.
  */
 public final class ModelArchive {
     /** The manifest's entry name: the first entry of every model file. */
     public static final String MANIFEST = "apmodel.json";
     /** The value of every model file's manifest field {@code format}. */
     public static final String FORMAT = "affective-process-model";
+    /** The largest manifest read (1 MiB; the paper's model has about 6 KB). */
+    public static final int MAX_MANIFEST_BYTES = 1 << 20;
 
     private ModelArchive() {
     }
 
     /**
      * Writes a model file atomically (never a partial file): adds the {@code tensors} list of the
-     * arrays to the manifest, then writes the manifest as the first entry and the arrays after it
-     * in order.
+     * arrays to the manifest, then writes the manifest as the first entry, the arrays after it in
+     * order and the checksums entry {@value NpzArchive#CHECKSUMS} last.
      *
      * @param file the file to create or replace
      * @param manifest the manifest without {@code tensors} (the list is added to it as its last field)
@@ -62,7 +72,7 @@ public final class ModelArchive {
             tn.put("dtype", NpyType.FLOAT32.descr());
             tn.put("sha256", a.sha256());
         }
-        try (NpzWriter w = NpzArchive.create(file)) {
+        try (NpzWriter w = NpzArchive.createWithChecksums(file)) {
             w.putText(MANIFEST, Json.write(manifest));
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 w.put(e.getKey(), e.getValue());
@@ -85,11 +95,30 @@ public final class ModelArchive {
         if (!r.containsEntry(MANIFEST)) {
             throw new ModelFormatException(r.file(), "has no entry '" + MANIFEST + "'; it is not " + kind);
         }
-        Json.Fields m = Json.parse(r.text(MANIFEST), r.file(), MANIFEST);
+        Json.Fields m = Json.parse(r.text(MANIFEST, MAX_MANIFEST_BYTES), r.file(), MANIFEST);
         String format = m.text("format");
         if (!FORMAT.equals(format)) {
             throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'; this is not " + kind);
         }
+        return m;
+    }
+
+    /**
+     * Parses the manifest of an open model file and checks its {@code format}, its {@code
+     * formatVersion} and, from the version that requires them on, that the file carries
+     * checksums; the caller reads and checks the rest.
+     *
+     * @param r the open archive
+     * @param kind what the file should be, for messages, e.g. {@code "a model file"}
+     * @param versions the versions the caller reads
+     * @return the manifest's fields (the version is its integer field {@code formatVersion})
+     * @throws ModelFormatException if the manifest is missing, not a JSON object, of another
+     *     format or version, or the checksums it requires are missing
+     * @throws IOException if reading fails
+     */
+    public static Json.Fields manifest(NpzReader r, String kind, FormatVersions versions) throws IOException {
+        Json.Fields m = manifest(r, kind);
+        versions.check(m, r);
         return m;
     }
 
@@ -114,6 +143,7 @@ public final class ModelArchive {
             String model, String name) throws IOException {
         Map<String, String> hashes = tensorList(manifest, expected, model, name);
         checkEntries(r, expected, name);
+        checkFits(r, expected, name);
         Map<String, float[]> values = new LinkedHashMap<>();
         for (TensorSpec t : expected) {
             values.put(t.name(), tensor(r, t, hashes.get(t.name())));
@@ -163,17 +193,31 @@ public final class ModelArchive {
         return hashes;
     }
 
-    /** Rejects archive entries other than the manifest and the expected tensors. */
+    /** Rejects a file too small to hold the expected tensors, before any is read. */
+    private static void checkFits(NpzReader r, List<TensorSpec> tensors, String name) throws IOException {
+        long needed = 0;
+        for (TensorSpec t : tensors) {
+            needed += (long) t.size() * NpyType.FLOAT32.itemSize();
+        }
+        long size = Files.size(r.file());
+        if (needed > size) {
+            throw new ModelFormatException(r.file(), "has " + size + " bytes, but the " + tensors.size() + " tensors of "
+                    + name + " need " + needed + " bytes of data");
+        }
+    }
+
+    /** Rejects archive entries other than the manifest, the checksums and the expected tensors. */
     private static void checkEntries(NpzReader r, List<TensorSpec> tensors, String name) throws ModelFormatException {
         Set<String> allowed = new HashSet<>();
         allowed.add(MANIFEST);
+        allowed.add(NpzArchive.CHECKSUMS);
         for (TensorSpec t : tensors) {
             allowed.add(NpzArchive.entryOf(t.name()));
         }
         for (String entry : r.entryNames()) {
             if (!allowed.contains(entry)) {
                 throw new ModelFormatException(r.file(), "holds the unknown entry '" + entry + "'; a " + name
-                        + " model file holds only '" + MANIFEST + "' and its tensors");
+                        + " model file holds only '" + MANIFEST + "', its tensors and '" + NpzArchive.CHECKSUMS + "'");
             }
         }
         for (TensorSpec t : tensors) {
@@ -186,12 +230,7 @@ public final class ModelArchive {
 
     private static float[] tensor(NpzReader r, TensorSpec t, String sha256) throws IOException {
         String entry = NpzArchive.entryOf(t.name());
-        NpyArray a = r.get(t.name());
-        if (a.type() != NpyType.FLOAT32 || !Arrays.equals(a.shape(), t.shape())) {
-            throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
-                    + "' holds '" + a.type().descr() + "' " + Npy.shapeRepr(a.shape()) + "; expected '<f4' "
-                    + Npy.shapeRepr(t.shape()));
-        }
+        NpyArray a = r.get(t.name(), new NpyHeader(NpyType.FLOAT32, t.shape()));
         if (!a.sha256().equals(sha256)) {
             throw new ModelFormatException(r.file(), "entry '" + entry + "' of tensor '" + t.name()
                     + "' is damaged: its SHA-256 does not match the manifest");

@@ -1,5 +1,6 @@
 package org.affectiveprocesses.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,9 @@ public final class Npy {
     }
 
     /**
-     * Reads one {@code .npy} array; the stream must end right after the data.
+     * Reads one {@code .npy} array; the stream must end right after the data. Memory for the
+     * array is taken only as its bytes arrive, so a header that announces more than the stream
+     * holds fails without a large allocation.
      *
      * @param in the stream, positioned at the magic bytes; read to its end, not closed
      * @param fileForMessages the file being read, named in error messages
@@ -126,7 +129,7 @@ public final class Npy {
      */
     public static NpyArray read(InputStream in, Path fileForMessages, String entryForMessages)
             throws IOException {
-        return read(in, fileForMessages, entryForMessages, -1);
+        return read(in, fileForMessages, entryForMessages, -1, null);
     }
 
     /**
@@ -134,12 +137,17 @@ public final class Npy {
      * announcing more data than there is fails before anything large is allocated.
      *
      * @param knownLength the stream's total length in bytes, or -1 when unknown
+     * @param expected the type and shape the array must have, or null for any
      */
-    static NpyArray read(InputStream in, Path file, String entry, long knownLength) throws IOException {
+    static NpyArray read(InputStream in, Path file, String entry, long knownLength, NpyHeader expected)
+            throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(file, "fileForMessages");
         Parsed parsed = parseHeader(in, file, entry);
         NpyHeader header = parsed.header;
+        if (expected != null && !expected.equals(header)) {
+            throw error(file, entry, "holds " + header + "; expected " + expected);
+        }
         long needed = header.dataBytes();
         if (knownLength >= 0) {
             long available = knownLength - parsed.headerBytes;
@@ -152,7 +160,21 @@ public final class Npy {
                         + header + " announces");
             }
         }
-        NpyArray array = readData(in, header, file, entry);
+        InputStream data = in;
+        if (knownLength < 0) {
+            // nothing vouches for the header: take the bytes first, so that memory follows the data present
+            if (needed > NpyArray.MAX_ELEMENTS) {
+                throw error(file, entry, header + " announces " + needed + " data bytes; a stream of unknown "
+                        + "length is read up to " + NpyArray.MAX_ELEMENTS + " bytes");
+            }
+            byte[] bytes = in.readNBytes((int) needed);
+            if (bytes.length < needed) {
+                throw error(file, entry, "truncated: " + header + " needs " + needed
+                        + " data bytes but only " + bytes.length + " are present");
+            }
+            data = new ByteArrayInputStream(bytes);
+        }
+        NpyArray array = readData(data, header, file, entry);
         if (in.read() != -1) {
             throw error(file, entry, "has extra bytes after the " + needed + " data bytes that "
                     + header + " announces");

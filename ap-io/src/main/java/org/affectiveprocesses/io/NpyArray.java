@@ -3,7 +3,6 @@ package org.affectiveprocesses.io;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -210,12 +209,7 @@ public final class NpyArray {
      * bytes, C order, header excluded), as 64 lower-case hex digits.
      */
     public String sha256() {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime lacks SHA-256", e);
-        }
+        MessageDigest md = Checksums.sha256();
         byte[] chunk = new byte[Npy.CHUNK_ELEMENTS * 8];
         for (int from = 0; from < size; from += Npy.CHUNK_ELEMENTS) {
             int n = Math.min(Npy.CHUNK_ELEMENTS, size - from);

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  *
  * <p>{@link NpzWriter} writes an archive atomically (a temporary file in the target's directory,
  * moved into place by {@link NpzWriter#commit()}); {@link NpzReader} reads entries lazily and
- * verifies each entry's CRC-32 and length.
+ * verifies each entry's CRC-32 and length, and its SHA-256 when the archive carries the entry
+ * {@value #CHECKSUMS} (written by {@link #createWithChecksums}).
  *
  * <pre>{@code
  * try (NpzWriter w = NpzArchive.create(Path.of("arrays.npz"))) {
@@ -29,6 +30,12 @@ import java.nio.file.Path;
 public final class NpzArchive {
     /** The suffix of the entry that holds the array {@code name}: {@code name + ".npy"}. */
     public static final String NPY_SUFFIX = ".npy";
+    /**
+     * The last entry of an archive written with checksums: the SHA-256 of every other entry, one
+     * line {@code <64 hex digits><two spaces><entry name>} each, in archive order (the format of
+     * GNU {@code sha256sum}).
+     */
+    public static final String CHECKSUMS = "checksums.sha256";
 
     private NpzArchive() {
     }
@@ -38,11 +45,24 @@ public final class NpzArchive {
      *
      * @param target the file to create or replace on {@link NpzWriter#commit()}
      * @return the writer; close it (try-with-resources)
-     * @throws IOException if the temporary file cannot be created (for example because the
-     *     directory does not exist)
+     * @throws java.nio.file.NoSuchFileException if the target's directory does not exist (it is
+     *     never created)
+     * @throws IOException if the target is a directory or the temporary file cannot be created
      */
     public static NpzWriter create(Path target) throws IOException {
-        return NpzWriter.create(target, false);
+        return NpzWriter.create(target, false, false);
+    }
+
+    /**
+     * Starts writing an archive with uncompressed entries and, on commit, the entry {@value
+     * #CHECKSUMS} holding the SHA-256 of every other entry.
+     *
+     * @param target the file to create or replace on {@link NpzWriter#commit()}
+     * @return the writer; close it (try-with-resources)
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static NpzWriter createWithChecksums(Path target) throws IOException {
+        return NpzWriter.create(target, false, true);
     }
 
     /**
@@ -54,7 +74,7 @@ public final class NpzArchive {
      * @throws IOException if the temporary file cannot be created
      */
     public static NpzWriter create(Path target, boolean compress) throws IOException {
-        return NpzWriter.create(target, compress);
+        return NpzWriter.create(target, compress, false);
     }
 
     /**

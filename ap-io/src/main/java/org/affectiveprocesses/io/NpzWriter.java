@@ -1,37 +1,31 @@
 package org.affectiveprocesses.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an {@code .npz} archive atomically: entries go to a hidden temporary file in the
- * target's directory, and {@link #commit()} finishes the archive, forces it to disk and moves it
- * over the target in one step (an atomic rename where the file system supports it). Readers
- * therefore see either the old file or the complete new one, never a partial archive.
+ * Writes an {@code .npz} archive atomically: entries go to a {@link PendingFile} (a locked,
+ * hidden temporary file in the target's directory), and {@link #commit()} finishes the archive,
+ * forces it to disk and renames it over the target in one step. Readers therefore see either the
+ * old file or the complete new one, never a partial archive.
  *
  * <p>{@link #close()} without a successful {@link #commit()} discards everything and deletes
  * the temporary file, so that an exception inside try-with-resources leaves no output:
@@ -44,8 +38,10 @@ import java.util.zip.ZipOutputStream;
  * }
  * }</pre>
  *
- * <p>Entries get a fixed timestamp (1980-01-01, as {@code numpy.savez}), so equal content gives
- * equal bytes. Not thread-safe.
+ * <p>With checksums ({@link NpzArchive#createWithChecksums}), {@link #commit()} adds the last
+ * entry {@value NpzArchive#CHECKSUMS}: the SHA-256 of every other entry, which {@link NpzReader}
+ * verifies. Entries get a fixed timestamp (1980-01-01, as {@code numpy.savez}), so equal content
+ * gives equal bytes. Not thread-safe.
  */
 public final class NpzWriter implements AutoCloseable {
     private static final long FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
@@ -53,50 +49,29 @@ public final class NpzWriter implements AutoCloseable {
 
     private enum State { OPEN, FAILED, COMMITTED, CLOSED }
 
-    private final Path target;
-    private final Path temp;
-    private final FileChannel channel;
+    private final PendingFile file;
     private final ZipOutputStream zip;
     private final boolean compress;
-    private final Set<String> entries = new HashSet<>();
+    private final boolean checksums;
+    /** The entries written, in order, with their SHA-256 in hex (null without checksums). */
+    private final Map<String, String> entries = new LinkedHashMap<>();
     private State state = State.OPEN;
 
-    private NpzWriter(Path target, Path temp, FileChannel channel, boolean compress) {
-        this.target = target;
-        this.temp = temp;
-        this.channel = channel;
+    private NpzWriter(PendingFile file, boolean compress, boolean checksums) {
+        this.file = file;
         this.compress = compress;
-        this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        this.checksums = checksums;
+        this.zip = new ZipOutputStream(new BufferedOutputStream(file.outputStream(), 1 << 16));
         this.zip.setLevel(compress ? 6 : 0);
     }
 
-    static NpzWriter create(Path target, boolean compress) throws IOException {
-        Path absolute = Objects.requireNonNull(target, "target").toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new IOException(target + " is a directory; cannot write an archive there");
-        }
-        Path dir = absolute.getParent();
-        if (dir == null || absolute.getFileName() == null) {
-            throw new IOException(target + " has no parent directory");
-        }
-        for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + absolute.getFileName() + "."
-                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                return new NpzWriter(absolute, temp, ch, compress);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
+    static NpzWriter create(Path target, boolean compress, boolean checksums) throws IOException {
+        return new NpzWriter(PendingFile.create(target), compress, checksums);
     }
 
     /** The file this writer replaces on {@link #commit()}. */
     public Path target() {
-        return target;
+        return file.target();
     }
 
     /**
@@ -127,8 +102,10 @@ public final class NpzWriter implements AutoCloseable {
                 ze.setCrc(counter.crc.getValue());
             }
             zip.putNextEntry(ze);
-            Npy.write(zip, array);
+            MessageDigest md = checksums ? Checksums.sha256() : null;
+            Npy.write(md == null ? zip : new DigestingStream(zip, md), array);
             zip.closeEntry();
+            entries.put(entry, md == null ? null : HexFormat.of().formatHex(md.digest()));
             done = true;
         } finally {
             if (!done) {
@@ -143,6 +120,7 @@ public final class NpzWriter implements AutoCloseable {
      * are loaded by name).
      *
      * @param entryName the full entry name, e.g. {@code "apmodel.json"}; must not end in {@code .npy}
+     *     nor be {@value NpzArchive#CHECKSUMS}
      * @param utf8 the text
      * @return this writer
      * @throws IllegalArgumentException if the name is invalid or used, or the text is not valid
@@ -167,7 +145,52 @@ public final class NpzWriter implements AutoCloseable {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("text entry '" + entryName + "' is not valid Unicode", e);
         }
-        String entry = reserve(entryName);
+        writeBytes(reserve(entryName), bytes);
+        return this;
+    }
+
+    /**
+     * Finishes the archive (adding the checksums entry when asked for), forces it to disk and
+     * moves it over the target. After a failure the temporary file is deleted and the target is
+     * unchanged.
+     *
+     * @throws IllegalStateException if the writer was committed, closed, or failed earlier
+     * @throws IOException if finishing or moving fails
+     */
+    public void commit() throws IOException {
+        requireOpen();
+        boolean done = false;
+        try {
+            if (checksums) {
+                writeBytes(NpzArchive.CHECKSUMS, Checksums.format(entries).getBytes(StandardCharsets.US_ASCII));
+            }
+            zip.finish();
+            zip.flush();
+            file.commit();
+            zip.close(); // releases the deflater; the finished archive and its file are not touched again
+            done = true;
+            state = State.COMMITTED;
+        } finally {
+            if (!done) {
+                state = State.FAILED;
+                file.close();
+            }
+        }
+    }
+
+    /**
+     * Releases the writer. Without a successful {@link #commit()} the archive is discarded: the
+     * temporary file is deleted and the target is left as it was. Idempotent.
+     *
+     * @throws IOException if the temporary file cannot be deleted
+     */
+    @Override
+    public void close() throws IOException {
+        state = State.CLOSED;
+        file.close(); // not zip.close(): that would try to finish the archive
+    }
+
+    private void writeBytes(String entry, byte[] bytes) throws IOException {
         boolean done = false;
         try {
             ZipEntry ze = newEntry(entry);
@@ -181,74 +204,24 @@ public final class NpzWriter implements AutoCloseable {
             zip.putNextEntry(ze);
             zip.write(bytes);
             zip.closeEntry();
+            if (!entry.equals(NpzArchive.CHECKSUMS)) {
+                entries.put(entry, checksums ? HexFormat.of().formatHex(Checksums.sha256().digest(bytes)) : null);
+            }
             done = true;
         } finally {
             if (!done) {
                 state = State.FAILED;
             }
-        }
-        return this;
-    }
-
-    /**
-     * Finishes the archive, forces it to disk and moves it over the target. After a failure the
-     * temporary file is deleted and the target is unchanged.
-     *
-     * @throws IllegalStateException if the writer was committed, closed, or failed earlier
-     * @throws IOException if finishing or moving fails
-     */
-    public void commit() throws IOException {
-        requireOpen();
-        boolean done = false;
-        try {
-            zip.finish();
-            zip.flush();
-            channel.force(true);
-            zip.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-            state = State.COMMITTED;
-        } finally {
-            if (!done) {
-                state = State.FAILED;
-                discard();
-            }
-        }
-    }
-
-    /**
-     * Releases the writer. Without a successful {@link #commit()} the archive is discarded: the
-     * temporary file is deleted and the target is left as it was. Idempotent.
-     *
-     * @throws IOException if the temporary file cannot be deleted
-     */
-    @Override
-    public void close() throws IOException {
-        if (state == State.COMMITTED || state == State.CLOSED) {
-            state = State.CLOSED;
-            return;
-        }
-        state = State.CLOSED;
-        discard();
-    }
-
-    private void discard() throws IOException {
-        try {
-            channel.close(); // not zip.close(): that would try to finish the archive
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
     private String reserve(String entry) {
         requireOpen();
         NpzArchive.checkEntryName(entry);
-        if (!entries.add(entry)) {
+        if (entry.equals(NpzArchive.CHECKSUMS)) {
+            throw new IllegalArgumentException("archive entry '" + entry + "' is reserved for the checksums");
+        }
+        if (entries.containsKey(entry)) {
             throw new IllegalArgumentException("archive entry '" + entry + "' was already written");
         }
         return entry;
@@ -256,7 +229,7 @@ public final class NpzWriter implements AutoCloseable {
 
     private void requireOpen() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("the archive writer for " + target + " is "
+            throw new IllegalStateException("the archive writer for " + file.target() + " is "
                     + switch (state) {
                         case FAILED -> "unusable after an earlier failure";
                         case COMMITTED -> "already committed";
@@ -287,6 +260,28 @@ public final class NpzWriter implements AutoCloseable {
         public void write(byte[] b, int off, int len) {
             crc.update(b, off, len);
             count += len;
+        }
+    }
+
+    /** Passes bytes on and adds them to a digest. */
+    private static final class DigestingStream extends FilterOutputStream {
+        private final MessageDigest md;
+
+        DigestingStream(OutputStream out, MessageDigest md) {
+            super(out);
+            this.md = md;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            md.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            md.update(b, off, len);
         }
     }
 }

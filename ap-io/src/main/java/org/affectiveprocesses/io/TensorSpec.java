@@ -10,13 +10,24 @@ import java.util.Objects;
  * @param shape its shape, e.g. {@code [128, 1024]}
  */
 public record TensorSpec(String name, int[] shape) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws IllegalArgumentException if a dimension is below 1 or the tensor has more elements
+     *     than a Java array holds
+     */
     public TensorSpec {
         Objects.requireNonNull(name, "name");
         shape = shape.clone();
+        long n = 1;
         for (int d : shape) {
             if (d < 1) {
                 throw new IllegalArgumentException("tensor " + name + " has a bad shape " + Arrays.toString(shape));
+            }
+            n *= d;
+            if (n > NpyArray.MAX_ELEMENTS) {
+                throw new IllegalArgumentException("tensor " + name + " of shape " + Arrays.toString(shape)
+                        + " has more elements than a Java array holds");
             }
         }
     }
@@ -27,7 +38,7 @@ public record TensorSpec(String name, int[] shape) {
         return shape.clone();
     }
 
-    /** The number of elements. */
+    /** The number of elements (it fits a Java array). */
     public int size() {
         int n = 1;
         for (int d : shape) {

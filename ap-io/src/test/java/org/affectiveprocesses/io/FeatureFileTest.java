@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.ModelFormatException;
@@ -90,7 +92,9 @@ class FeatureFileTest {
         assertThat(FeatureFile.readLength(file)).isEqualTo(5);
         try (NpzReader r = NpzArchive.open(file)) {
             assertThat(r.entryNames()).containsExactly("meta.json", "features.npy", "pseudo_labels.npy",
-                    "labels.npy", "valid.npy", "timestamps.npy", "face_boxes.npy");
+                    "labels.npy", "valid.npy", "timestamps.npy", "face_boxes.npy", NpzArchive.CHECKSUMS);
+            assertThat(r.hasChecksums()).isTrue();
+            assertThat(Json.parse(r.text("meta.json"), file, "meta.json").integer("formatVersion")).isEqualTo(2);
             assertThat(r.get("features").shape()).containsExactly(5, 3);
             assertThat(r.get("labels").shape()).containsExactly(5, 5);
             assertThat(r.get("valid").type()).isEqualTo(NpyType.BOOL);
@@ -152,7 +156,7 @@ class FeatureFileTest {
         assertRejected(replaced("features", NpyArray.ofFloats(new int[] {4, 3}, new float[12])),
                 "'features.npy'", "(4, 3)", "(5, dx)");
         assertRejected(replaced("features", NpyArray.ofFloats(new int[] {5, 0}, new float[0])),
-                "'features.npy'", "at least one feature");
+                "'features.npy'", "dx >= 1");
         assertRejected(replaced("pseudo_labels", NpyArray.ofFloats(new int[] {5, 2}, new float[10])),
                 "'pseudo_labels.npy'", "(5, 5)");
         assertRejected(replaced("labels", NpyArray.ofDoubles(new int[] {5, 5}, new double[25])),
@@ -163,7 +167,7 @@ class FeatureFileTest {
         assertRejected(replaced("face_boxes", NpyArray.ofFloats(new int[] {5, 4}, new float[20])),
                 "'face_boxes.npy'", "(5, 5)");
         assertRejected(replaced("valid", NpyArray.ofBooleans(new int[] {0}, new boolean[0])),
-                "'valid.npy'", "no frames");
+                "'valid.npy'", "T >= 1 frames");
     }
 
     @Test
@@ -177,8 +181,8 @@ class FeatureFileTest {
 
     @Test
     void metadataIsCheckedStrictly() throws IOException {
-        assertRejected(rewritten(m -> m.put("formatVersion", 2), Map.of()),
-                "format version 2 is not supported; this SDK reads 1");
+        assertRejected(rewritten(m -> m.put("formatVersion", 3), Map.of()),
+                "format version 3 is not supported; this SDK reads 1 to 2");
         assertRejected(rewritten(m -> m.put("format", "affective-process-model"), Map.of()), "field 'format'");
         assertRejected(rewritten(m -> m.put("fps", 30), Map.of()), "field 'fps'", "not a known field");
         assertRejected(rewritten(m -> m.remove("id"), Map.of()), "field 'id'", "missing");
@@ -206,10 +210,109 @@ class FeatureFileTest {
         float[] y = new float[25];
         y[7] = Float.NEGATIVE_INFINITY;
         assertRejected(replaced("labels", NpyArray.ofFloats(new int[] {5, 5}, y)), "'labels.npy' frame 1");
+        y[7] = 5f;
+        assertRejected(replaced("labels", NpyArray.ofFloats(new int[] {5, 5}, y)), "'labels.npy' frame 1, column 2",
+                "5.0, outside [-1, 1]");
+        y[7] = 0;
+        y[2 * 5 + 1] = 5f; // frame 2 is invalid: its labels are ignored
+        assertThat(FeatureFile.read(replaced("labels", NpyArray.ofFloats(new int[] {5, 5}, y))).label(2, 1)).isNaN();
+        float[] p = new float[25];
+        p[3 * 5 + 4] = 3.4e38f;
+        assertRejected(replaced("pseudo_labels", NpyArray.ofFloats(new int[] {5, 5}, p)),
+                "'pseudo_labels.npy' frame 3, column 4", "outside [-1, 1]");
         assertRejected(replaced("timestamps", NpyArray.ofDoubles(new int[] {5}, new double[] {0, 1, 2, 1.5, 3})),
                 "'timestamps.npy'", "backwards at frame 3");
         assertRejected(replaced("timestamps", NpyArray.ofDoubles(new int[] {5},
                 new double[] {0, 1, Double.NaN, 3, 4})), "'timestamps.npy' frame 2");
+    }
+
+    @Test
+    void alteredContentWithARecomputedCrcFailsItsChecksum() throws IOException {
+        Path file = writeSample("c.npz");
+        Map<String, byte[]> entries = IoFixtures.entries(file);
+        byte[] features = entries.get("features.npy");
+        features[features.length - 3] ^= 0x01; // one bit of the last feature value
+        Path altered = dir.resolve("altered.npz");
+        IoFixtures.writeZip(altered, entries);
+        assertRejected(altered, "'features.npy'", "SHA-256", NpzArchive.CHECKSUMS);
+        byte[] meta = entries.get("meta.json");
+        features[features.length - 3] ^= 0x01;
+        meta[IoFixtures.indexOf(meta, "F001\"".getBytes(StandardCharsets.US_ASCII)) + 3] = '2'; // subject F001 -> F002
+        IoFixtures.writeZip(altered, entries);
+        assertRejected(altered, "'meta.json'", "SHA-256");
+        entries.remove(NpzArchive.CHECKSUMS);
+        IoFixtures.writeZip(altered, entries);
+        assertRejected(altered, "has no entry 'checksums.sha256', which format version 2 requires");
+    }
+
+    @Test
+    void versionOneFilesWithoutChecksumsAreStillRead() throws IOException {
+        Path v1 = IoFixtures.numpyFeatureFile(dir);
+        try (NpzReader r = NpzArchive.open(v1)) {
+            assertThat(r.hasChecksums()).isFalse();
+        }
+        assertThat(FeatureFile.read(v1).length()).isEqualTo(4);
+        // a version-2 file without its checksums was altered
+        Path v2 = dir.resolve("v2-without.npz");
+        try (NpzReader r = NpzArchive.open(v1); NpzWriter w = NpzArchive.create(v2)) {
+            w.putText(FeatureFile.META, r.text(FeatureFile.META).replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+            for (String name : r.names()) {
+                w.put(name, r.get(name));
+            }
+            w.commit();
+        }
+        assertRejected(v2, "has no entry 'checksums.sha256', which format version 2 requires");
+    }
+
+    @Test
+    void aDeflateBombIsRejectedWithoutInflatingIt() throws IOException {
+        // 5 valid frames, but features announce 1,000,000 x 100 floats: 400 MB of deflated zeros
+        Path src = writeSample("src.npz");
+        Map<String, byte[]> entries = IoFixtures.entries(src);
+        Path file = dir.resolve("bomb.npz");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (e.getKey().equals("features.npy")) {
+                    IoFixtures.putDeflatedZeros(out, e.getKey(), new int[] {1_000_000, 100});
+                } else if (!e.getKey().equals(NpzArchive.CHECKSUMS)) {
+                    out.putNextEntry(new ZipEntry(e.getKey()));
+                    out.write(e.getKey().equals("meta.json")
+                            ? new String(e.getValue(), StandardCharsets.UTF_8).replace("\"formatVersion\" : 2",
+                                    "\"formatVersion\" : 1").getBytes(StandardCharsets.UTF_8) : e.getValue());
+                    out.closeEntry();
+                }
+            }
+        }
+        assertThat(Files.size(file)).isLessThan(1_000_000);
+        FeatureFile.read(src); // loads the reader's classes, so that only the bomb's reading is counted
+        long before = Allocation.ofCurrentThread();
+        assertRejected(file, "'features.npy'", "(1000000, 100)", "'valid.npy' has 5 frames");
+        assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
+    }
+
+    @Test
+    void aConsistentBombWithOneInconsistentEntryIsRejectedBeforeItIsInflated() throws IOException {
+        // valid and features agree on 250,000 frames (100 MB of deflated features), pseudo-labels do not
+        Path src = writeSample("src.npz");
+        Map<String, byte[]> entries = IoFixtures.entries(src);
+        Path file = dir.resolve("bomb2.npz");
+        int t = 250_000;
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new ZipEntry("meta.json"));
+            out.write(new String(entries.get("meta.json"), StandardCharsets.UTF_8)
+                    .replace("\"formatVersion\" : 2", "\"formatVersion\" : 1").getBytes(StandardCharsets.UTF_8));
+            IoFixtures.putDeflatedZeros(out, "features.npy", new int[] {t, 100});
+            out.putNextEntry(new ZipEntry("valid.npy"));
+            out.write(Npy.toBytes(NpyArray.ofBooleans(new int[] {t}, new boolean[t])));
+            for (String name : List.of("pseudo_labels.npy", "labels.npy", "timestamps.npy")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(entries.get(name));
+            }
+        }
+        FeatureFile.read(src); // loads the reader's classes, so that only the bomb's reading is counted
+        long before = Allocation.ofCurrentThread();
+        assertRejected(file, "'pseudo_labels.npy' holds '<f4' (5, 5); expected '<f4' (250000, 5)");
+        assertThat(Allocation.ofCurrentThread() - before).as("bytes allocated").isLessThan(16L << 20);
     }
 
     @Test

@@ -1,12 +1,18 @@
 package org.affectiveprocesses.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -61,14 +67,17 @@ public final class IoFixtures {
 
     /**
      * Copies an archive entry by entry through {@link NpzWriter}, letting the test edit the JSON
-     * entry {@code jsonEntry} and replace, add or drop ({@code null}) arrays.
+     * entry {@code jsonEntry} and replace, add or drop ({@code null}) arrays; the copy carries
+     * (recomputed) checksums when the original does.
      */
     public static void rewrite(Path src, Path dst, String jsonEntry, Consumer<ObjectNode> editJson,
             Map<String, NpyArray> replace) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         String json;
+        boolean checksums;
         try (NpzReader r = NpzArchive.open(src)) {
+            checksums = r.hasChecksums();
             json = r.text(jsonEntry);
             for (String name : r.names()) {
                 arrays.put(name, r.get(name));
@@ -77,7 +86,7 @@ public final class IoFixtures {
         ObjectNode node = (ObjectNode) mapper.readTree(json);
         editJson.accept(node);
         arrays.putAll(replace);
-        try (NpzWriter w = NpzArchive.create(dst)) {
+        try (NpzWriter w = checksums ? NpzArchive.createWithChecksums(dst) : NpzArchive.create(dst)) {
             w.putText(jsonEntry, mapper.writeValueAsString(node));
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 if (e.getValue() != null) {
@@ -86,6 +95,65 @@ public final class IoFixtures {
             }
             w.commit();
         }
+    }
+
+    /**
+     * The uncompressed bytes of every entry of a ZIP archive, in archive order (read with
+     * java.util.zip, not the SDK's reader, so that tests can take any archive apart).
+     */
+    public static Map<String, byte[]> entries(Path zip) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
+                ZipEntry e = en.nextElement();
+                try (InputStream in = z.getInputStream(e)) {
+                    out.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes entries as a ZIP archive of stored (uncompressed) entries with correct CRC-32s, as a
+     * forger who edits an archive would: {@link #entries} then this gives an archive that differs
+     * only where the test changed it.
+     */
+    public static void writeZip(Path zip, Map<String, byte[]> entries) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                ZipEntry ze = new ZipEntry(e.getKey());
+                CRC32 crc = new CRC32();
+                crc.update(e.getValue());
+                ze.setMethod(ZipEntry.STORED);
+                ze.setSize(e.getValue().length);
+                ze.setCompressedSize(e.getValue().length);
+                ze.setCrc(crc.getValue());
+                out.putNextEntry(ze);
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * Adds a deflated {@code .npy} entry whose header announces {@code shape} of {@code '<f4'} and
+     * whose data are that many zero bytes, streamed: a deflate bomb that costs the test no memory.
+     */
+    public static void putDeflatedZeros(ZipOutputStream out, String entry, int[] shape) throws IOException {
+        ZipEntry ze = new ZipEntry(entry);
+        ze.setMethod(ZipEntry.DEFLATED);
+        out.setLevel(9);
+        out.putNextEntry(ze);
+        out.write(Npy.headerBytes(NpyType.FLOAT32, shape));
+        long left = 4L * NpyArray.elementCount(shape);
+        byte[] zeros = new byte[1 << 20];
+        while (left > 0) {
+            int n = (int) Math.min(left, zeros.length);
+            out.write(zeros, 0, n);
+            left -= n;
+        }
+        out.closeEntry();
     }
 
     /** The first index of {@code needle} in {@code hay}, or -1. */

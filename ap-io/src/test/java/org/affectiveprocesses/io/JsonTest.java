@@ -128,7 +128,7 @@ class JsonTest {
         ModelArchive.write(file, manifest, arrays);
         List<TensorSpec> expected = List.of(new TensorSpec("w", new int[] {2, 1}), new TensorSpec("b", new int[] {1}));
         try (NpzReader r = NpzArchive.open(file)) {
-            assertThat(r.entryNames()).containsExactly(ModelArchive.MANIFEST, "w.npy", "b.npy");
+            assertThat(r.entryNames()).containsExactly(ModelArchive.MANIFEST, "w.npy", "b.npy", NpzArchive.CHECKSUMS);
             Json.Fields m = ModelArchive.manifest(r, "a test file");
             m.only("format", "tensors");
             Map<String, float[]> values = ModelArchive.tensors(r, m, expected, "the test model", "test");

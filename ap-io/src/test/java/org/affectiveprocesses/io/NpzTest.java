@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.affectiveprocesses.api.ModelFormatException;
@@ -221,5 +225,91 @@ class NpzTest {
             return i;
         }
         return -1;
+    }
+
+    @Test
+    void checksumsCoverEveryEntryAndAreVerifiedOnRead() throws IOException {
+        Path file = dir.resolve("sum.npz");
+        try (NpzWriter w = NpzArchive.createWithChecksums(file)) {
+            w.putText("manifest.json", "{}");
+            w.put("a", A);
+            assertThatThrownBy(() -> w.putText(NpzArchive.CHECKSUMS, "x")).hasMessageContaining("reserved");
+            w.commit();
+        }
+        Map<String, byte[]> entries = IoFixtures.entries(file);
+        assertThat(entries.keySet()).containsExactly("manifest.json", "a.npy", NpzArchive.CHECKSUMS);
+        String sums = new String(entries.get(NpzArchive.CHECKSUMS), StandardCharsets.US_ASCII);
+        assertThat(sums).isEqualTo(sha256Hex(entries.get("manifest.json")) + "  manifest.json\n"
+                + sha256Hex(entries.get("a.npy")) + "  a.npy\n");
+        try (NpzReader r = NpzArchive.open(file)) {
+            assertThat(r.hasChecksums()).isTrue();
+            assertThat(r.get("a")).isEqualTo(A);
+        }
+        // the same bytes with the ZIP's CRC recomputed: only the checksum sees the change
+        entries.get("manifest.json")[0] = '[';
+        Path forged = dir.resolve("forged.npz");
+        IoFixtures.writeZip(forged, entries);
+        try (NpzReader r = NpzArchive.open(forged)) {
+            assertThatThrownBy(() -> r.text("manifest.json")).isInstanceOf(ModelFormatException.class)
+                    .hasMessageContaining("forged.npz: entry 'manifest.json' is damaged: its SHA-256 does not match");
+        }
+        Map<String, byte[]> renamed = new LinkedHashMap<>();
+        entries.forEach((k, v) -> renamed.put(k.equals("a.npy") ? "b.npy" : k, v));
+        IoFixtures.writeZip(forged, renamed);
+        assertThatThrownBy(() -> NpzArchive.open(forged)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("lists the entries [manifest.json, a.npy] but the archive holds [manifest.json, b.npy]");
+        Map<String, byte[]> notLast = new LinkedHashMap<>();
+        notLast.put(NpzArchive.CHECKSUMS, entries.get(NpzArchive.CHECKSUMS));
+        notLast.put("a.npy", entries.get("a.npy"));
+        IoFixtures.writeZip(forged, notLast);
+        assertThatThrownBy(() -> NpzArchive.open(forged)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("must be the archive's last entry");
+        try (NpzReader r = NpzArchive.open(write("plain.npz", false))) {
+            assertThat(r.hasChecksums()).isFalse();
+            assertThatThrownBy(() -> r.requireChecksums("format version 9")).isInstanceOf(ModelFormatException.class)
+                    .hasMessageContaining("plain.npz: has no entry 'checksums.sha256', which format version 9 requires");
+        }
+    }
+
+    @Test
+    void declaredSizesAreCheckedAgainstTheFileBeforeAnythingIsRead() throws IOException {
+        Path file = write("sizes.npz", false);
+        byte[] bytes = Files.readAllBytes(file);
+        // the central directory's uncompressed size of flags.npy (offset 24 in its record) says 1 GB
+        bytes[centralRecord(bytes, "flags.npy") + 24 + 3] = 0x40;
+        Path forged = dir.resolve("forged.npz");
+        Files.write(forged, bytes);
+        assertThatThrownBy(() -> NpzArchive.open(forged)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("forged.npz: entry 'flags.npy' is stored uncompressed but declares");
+    }
+
+    @Test
+    void aTextEntryLargerThanItsLimitFailsBeforeItIsRead() throws IOException {
+        Path file = dir.resolve("t.npz");
+        try (NpzWriter w = NpzArchive.create(file)) {
+            w.putText("big.json", "x".repeat(5000));
+            w.commit();
+        }
+        try (NpzReader r = NpzArchive.open(file)) {
+            assertThatThrownBy(() -> r.text("big.json", 4096)).isInstanceOf(ModelFormatException.class)
+                    .hasMessageContaining("t.npz: entry 'big.json' has 5000 bytes; a text entry here has at most 4096");
+            assertThat(r.text("big.json", 5000)).hasSize(5000);
+        }
+    }
+
+    /** The offset of an entry's central directory record (signature PK\\1\\2, name at offset 46). */
+    private static int centralRecord(byte[] zip, String entry) {
+        byte[] name = entry.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 + name.length <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2
+                    && Arrays.equals(Arrays.copyOfRange(zip, i + 46, i + 46 + name.length), name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no central record of " + entry);
+    }
+
+    private static String sha256Hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(Checksums.sha256().digest(b));
     }
 }

@@ -113,6 +113,8 @@ public final class FanBackbone implements Backbone {
                 NDList y = network.forward(x, false);
                 float[] features = y.get(0).toFloatArray();
                 float[] labels = y.get(1).toFloatArray();
+                FiniteOutputs.check(features, "backbone '" + name + "': the features of faces " + from + ".."
+                        + (from + part.size() - 1));
                 float[] emotions = c.multiTask() ? y.get(2).softmax(1).toFloatArray() : null;
                 for (int i = 0; i < part.size(); i++) {
                     float[] f = new float[dx];

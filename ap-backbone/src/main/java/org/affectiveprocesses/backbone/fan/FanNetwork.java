@@ -30,7 +30,7 @@ import org.affectiveprocesses.io.NpzArchive;
  */
 public final class FanNetwork implements AutoCloseable {
     /** The DJL engine the network runs on. */
-    public static final String ENGINE = "PyTorch";
+    public static final String ENGINE = org.affectiveprocesses.djl.DjlDevices.PYTORCH;
 
     private final NDManager manager;
     private final FanBlock block;

@@ -1,16 +1,11 @@
 package org.affectiveprocesses.backbone.fan;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,14 +17,19 @@ import java.util.function.Consumer;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.backbone.ImageTensors;
 import org.affectiveprocesses.backbone.Preprocessing;
+import org.affectiveprocesses.djl.Adam;
+import org.affectiveprocesses.djl.DjlDevices;
+import org.affectiveprocesses.djl.Gradients;
+import org.affectiveprocesses.djl.IntraOpThreads;
 import org.affectiveprocesses.metrics.Ccc;
 import org.affectiveprocesses.metrics.Icc;
 import org.affectiveprocesses.metrics.IccType;
 
 /**
- * Trains the paper's backbone (Appendix A.2) with Adam (β 0.9, 0.999, L2 weight decay) and a
- * learning-rate schedule, augmentation, validation after every epoch and best-model selection:
- * the parameters of the epoch with the best validation score are restored at the end.
+ * Trains the paper's backbone (Appendix A.2) with Adam (β 0.9, 0.999, ε 1e-8, L2 weight decay;
+ * the SDK's shared {@link Adam}) and a learning-rate schedule, augmentation, validation after
+ * every epoch and best-model selection: the parameters of the epoch with the best validation
+ * score are restored at the end.
  *
  * <ul>
  *   <li>{@link #trainLandmarks}: heatmap regression of the Face Alignment Module alone (MSE
@@ -40,11 +40,23 @@ import org.affectiveprocesses.metrics.IccType;
  *       paper. Valence/arousal use {@link FanLosses#multiTask} and are scored by the mean CCC;
  *       other label spaces use the MSE and are scored by the mean ICC(3,1).</li>
  * </ul>
- * Batches of a single image are skipped (batch statistics and CCC need two). Training records
- * gradients with DJL's gradient collector, of which a JVM allows one at a time.
+ * Batches of a single image are skipped (batch statistics and CCC need two). A training loss
+ * that is not finite stops training with an {@link IllegalStateException} (docs/backbones.md
+ * names a native defect that causes one and the environment setting that avoids it). Training
+ * runs on any thread; concurrent trainings (of FAN, the AP's DJL engine or the baselines) queue
+ * their steps in {@link Gradients}.
+ *
+ * <p>The loop is not the AP's {@code core.training.EpochLoop}: this module may not depend on the
+ * AP core, an epoch here is one pass over a shuffled image list (not a fixed number of sampled
+ * clips), the rate follows the paper's backbone schedules by fractional epoch ({@link
+ * LearningRate}: step decay, cyclic) rather than a per-step cosine, and validation scores are
+ * landmark errors or per-image CCC/ICC rather than the AP's windowed evaluation report.
  */
 public final class FanTrainer {
     private static final int EVAL_BATCH = 16;
+    private static final double ADAM_BETA1 = 0.9;
+    private static final double ADAM_BETA2 = 0.999;
+    private static final double ADAM_EPSILON = 1e-8;
 
     private FanTrainer() {
     }
@@ -220,19 +232,20 @@ public final class FanTrainer {
     private static FanTrainingReport loop(FanNetwork net, Block trained, int size, FanTrainingConfig config,
             Step step, Scorer scorer, Consumer<FanEpoch> progress) {
         Objects.requireNonNull(progress, "progress");
+        IntraOpThreads.pin();
         Random random = new Random(config.seed());
-        Engine.getEngine(FanNetwork.ENGINE).setRandomSeed((int) config.seed());
+        ai.djl.engine.Engine.getEngine(DjlDevices.PYTORCH).setRandomSeed((int) config.seed());
         int perEpoch = (size + config.batchSize() - 1) / config.batchSize();
         LearningRate lr = config.learningRate();
-        Adam adam = Optimizer.adam()
-                .optLearningRateTracker((Tracker) t -> (float) lr.at((t - 1) / (double) perEpoch))
-                .optWeightDecays((float) config.weightDecay()).build();
-        List<Parameter> params = new ArrayList<>();
+        List<NDArray> params = new ArrayList<>();
         for (Pair<String, Parameter> p : trained.getParameters()) {
             if (p.getValue().requiresGradient()) {
-                params.add(p.getValue());
+                params.add(p.getValue().getArray());
             }
         }
+        Adam adam = new Adam(params, net.manager(), new Adam.Settings(ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON,
+                config.weightDecay(), 0));
+        long updates = 0;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             order.add(i);
@@ -249,18 +262,11 @@ public final class FanTrainer {
             for (int from = 0; from + 1 < size; from += config.batchSize()) {
                 List<Integer> batch = order.subList(from, Math.min(size, from + config.batchSize()));
                 try (NDManager m = net.manager().newSubManager()) {
-                    try (GradientCollector gc = Engine.getEngine(FanNetwork.ENGINE).newGradientCollector()) {
-                        NDArray loss = step.loss(batch, random, m);
-                        gc.backward(loss);
-                        lossSum += loss.getFloat();
-                    }
-                    for (Parameter p : params) {
-                        NDArray w = p.getArray();
-                        try (NDArray g = w.getGradient()) {
-                            adam.update(p.getId(), w, g);
-                            g.subi(g);
-                        }
-                    }
+                    float value = Gradients.backward(() -> step.loss(batch, random, m));
+                    FiniteOutputs.check(new float[] {value}, "the training loss of epoch " + e + ", step "
+                            + (steps + 1));
+                    lossSum += value;
+                    adam.step(m, lr.at(updates++ / (double) perEpoch));
                 }
                 steps++;
             }

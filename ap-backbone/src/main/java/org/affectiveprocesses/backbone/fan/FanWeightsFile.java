@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.affectiveprocesses.api.ModelFormatException;
+import org.affectiveprocesses.io.FormatVersions;
 import org.affectiveprocesses.io.Json;
+import org.affectiveprocesses.io.ModelArchive;
 import org.affectiveprocesses.io.NpyArray;
 import org.affectiveprocesses.io.NpyType;
 import org.affectiveprocesses.io.NpzArchive;
@@ -18,8 +20,8 @@ import org.affectiveprocesses.io.NpzReader;
 import org.affectiveprocesses.io.NpzWriter;
 
 /**
- * The weights file of the paper's backbone, format version 1: an {@code .npz} archive (numpy can
- * read it) holding
+ * The weights file of the paper's backbone, format version 2 (version 1, without checksums, is
+ * still read): an {@code .npz} archive (numpy can read it) holding
  * <ul>
  *   <li>{@code backbone.json}: UTF-8 JSON with exactly the fields {@code format} ({@value
  *       #FORMAT}), {@code formatVersion} (1), {@code architecture} ({@value #ARCHITECTURE}),
@@ -29,7 +31,9 @@ import org.affectiveprocesses.io.NpzWriter;
  *       (boolean) and {@code parameters} (the parameter names, in network order);</li>
  *   <li>one {@code '<f4'} array {@code <name>.npy} per listed parameter, in the parameter's
  *       shape (convolution weights {@code [out, in, kh, kw]}; batch-norm running statistics
- *       included). Names are DJL's parameter paths, e.g. {@code 01alignment_01stem_weight}.</li>
+ *       included). Names are DJL's parameter paths, e.g. {@code 01alignment_01stem_weight};</li>
+ *   <li>{@code checksums.sha256} (version 2, last): the SHA-256 of every other entry, checked on
+ *       every read ({@link NpzArchive#CHECKSUMS}).</li>
  * </ul>
  * The reader is an allow-list: any other entry or field, a missing array, another dtype or a
  * non-finite value is a {@link ModelFormatException} naming the file and the entry. Whether the
@@ -38,8 +42,10 @@ import org.affectiveprocesses.io.NpzWriter;
 public final class FanWeightsFile {
     /** The manifest's {@code format} value. */
     public static final String FORMAT = "affective-process-backbone";
-    /** The format version written and read. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version written. */
+    public static final int FORMAT_VERSION = 2;
+    /** The versions read: 1 (no checksums) and 2 (checksums required). */
+    public static final FormatVersions VERSIONS = new FormatVersions(1, FORMAT_VERSION, 2);
     /** The manifest's {@code architecture} value. */
     public static final String ARCHITECTURE = "fan-lite";
     /** The manifest entry. */
@@ -89,7 +95,7 @@ public final class FanWeightsFile {
         root.put("alignmentFrozen", contents.alignmentFrozen());
         ArrayNode names = root.putArray("parameters");
         contents.parameters().keySet().forEach(names::add);
-        try (NpzWriter w = NpzArchive.create(file)) {
+        try (NpzWriter w = NpzArchive.createWithChecksums(file)) {
             w.putText(MANIFEST, Json.write(root));
             for (Map.Entry<String, NpyArray> e : contents.parameters().entrySet()) {
                 w.put(e.getKey(), e.getValue());
@@ -102,7 +108,7 @@ public final class FanWeightsFile {
      * Reads a weights file.
      *
      * @param file the weights file
-     * @throws ModelFormatException if it is not a valid version-1 weights file
+     * @throws ModelFormatException if it is not a valid version-1 or version-2 weights file
      * @throws IOException if reading fails
      */
     public static Contents read(Path file) throws IOException {
@@ -110,13 +116,13 @@ public final class FanWeightsFile {
             if (!r.containsEntry(MANIFEST)) {
                 throw new ModelFormatException(file, "has no entry '" + MANIFEST + "'; it is not a backbone weights file");
             }
-            Json.Fields m = Json.parse(r.text(MANIFEST), file, MANIFEST);
+            Json.Fields m = Json.parse(r.text(MANIFEST, ModelArchive.MAX_MANIFEST_BYTES), file, MANIFEST);
             m.only("format", "formatVersion", "architecture", "config", "alignmentFrozen", "parameters");
             String format = m.text("format");
             if (!FORMAT.equals(format)) {
                 throw m.fail("format", "is '" + format + "', expected '" + FORMAT + "'");
             }
-            m.requireFormatVersion(FORMAT_VERSION);
+            VERSIONS.check(m, r);
             String architecture = m.text("architecture");
             if (!ARCHITECTURE.equals(architecture)) {
                 throw m.fail("architecture", "is '" + architecture + "', expected '" + ARCHITECTURE + "'");
@@ -128,7 +134,7 @@ public final class FanWeightsFile {
                 throw m.fail("parameters", "names a parameter twice");
             }
             for (String entry : r.entryNames()) {
-                if (!entry.equals(MANIFEST) && !(entry.endsWith(NpzArchive.NPY_SUFFIX)
+                if (!entry.equals(MANIFEST) && !entry.equals(NpzArchive.CHECKSUMS) && !(entry.endsWith(NpzArchive.NPY_SUFFIX)
                         && names.contains(entry.substring(0, entry.length() - NpzArchive.NPY_SUFFIX.length())))) {
                     throw new ModelFormatException(file, "holds the unknown entry '" + entry + "'");
                 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * An hourglass of {@link ConvBlock}s (Newell et al. 2016, in the form FAN uses), defined

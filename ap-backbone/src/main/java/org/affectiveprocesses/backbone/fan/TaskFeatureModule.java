@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * The task-specific feature module (Appendix A.1): four {@link ConvBlock}s, each followed by 2 × 2

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * The task head (Appendix A.1): independent Conv2d layers whose kernel covers the whole task map

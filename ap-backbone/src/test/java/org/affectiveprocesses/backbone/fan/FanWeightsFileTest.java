@@ -130,7 +130,7 @@ class FanWeightsFileTest {
                 .hasMessageContaining("lacks the parameter '" + dropped + "'");
 
         Path extra = dir.resolve("extra.apbackbone");
-        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(extra)) {
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.createWithChecksums(extra)) {
             w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST));
             for (String name : r.names()) {
                 w.put(name, r.get(name));
@@ -141,20 +141,20 @@ class FanWeightsFileTest {
         assertThatThrownBy(() -> FanWeightsFile.read(extra)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("unknown entry 'payload.npy'");
 
-        Path badVersion = dir.resolve("v2.apbackbone");
-        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(badVersion)) {
+        Path badVersion = dir.resolve("v3.apbackbone");
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.createWithChecksums(badVersion)) {
             w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST)
-                    .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+                    .replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
             for (String name : r.names()) {
                 w.put(name, r.get(name));
             }
             w.commit();
         }
         assertThatThrownBy(() -> FanWeightsFile.read(badVersion)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 2");
+                .hasMessageContaining("format version 3");
 
         Path foreign = dir.resolve("foreign.apbackbone");
-        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(foreign)) {
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.createWithChecksums(foreign)) {
             w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST)
                     .replace("\"architecture\" : \"fan-lite\"", "\"architecture\" : \"resnet\", \"owner\" : \"x\""));
             for (String name : r.names()) {
@@ -164,6 +164,27 @@ class FanWeightsFileTest {
         }
         assertThatThrownBy(() -> FanWeightsFile.read(foreign)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("foreign.apbackbone").hasMessageContaining("'owner'");
+
+        Path v1 = dir.resolve("v1.apbackbone");
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(v1)) {
+            w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST)
+                    .replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+            for (String name : r.names()) {
+                w.put(name, r.get(name));
+            }
+            w.commit();
+        }
+        assertThat(FanWeightsFile.read(v1).parameters().keySet()).isEqualTo(c.parameters().keySet());
+        Path unsummed = dir.resolve("unsummed.apbackbone");
+        try (NpzReader r = NpzArchive.open(file); NpzWriter w = NpzArchive.create(unsummed)) {
+            w.putText(FanWeightsFile.MANIFEST, r.text(FanWeightsFile.MANIFEST));
+            for (String name : r.names()) {
+                w.put(name, r.get(name));
+            }
+            w.commit();
+        }
+        assertThatThrownBy(() -> FanWeightsFile.read(unsummed)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("has no entry 'checksums.sha256', which format version 2 requires");
 
         Path notZip = dir.resolve("text.apbackbone");
         java.nio.file.Files.writeString(notZip, "not a weights file");

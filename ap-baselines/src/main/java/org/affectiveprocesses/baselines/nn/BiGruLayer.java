@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * One bidirectional GRU layer made of two of DJL's {@link GRU} blocks: one reads the window
@@ -20,7 +21,7 @@ import ai.djl.util.PairList;
  * directions before their biases, which PyTorch reads as the first direction's biases), hence
  * two unidirectional blocks.
  */
-public final class BiGruLayer extends AbstractBlock implements CostedBlock {
+public final class BiGruLayer extends AbstractBlock implements CountsMultiplyAdds {
     private final int hidden;
     private final GRU forwardGru;
     private final GRU backwardGru;

@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * One layer of a convolutional GRU: the GRU of Cho et al. (PyTorch's gate convention) whose
@@ -36,7 +37,7 @@ import ai.djl.util.PairList;
  *       positions]}.
  * </ul>
  */
-public final class ConvGruLayer extends AbstractBlock implements CostedBlock {
+public final class ConvGruLayer extends AbstractBlock implements CountsMultiplyAdds {
     private final int hidden;
     private final boolean overTime;
     private final Conv1d inputConv;

@@ -12,6 +12,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * One standard Transformer encoder layer (Vaswani et al. 2017, post-norm, no dropout), built from
@@ -26,7 +27,7 @@ import ai.djl.util.PairList;
  * DJL's own {@code TransformerEncoderBlock} normalises with batch normalisation instead of layer
  * normalisation, so it is not used. Input and output {@code [batch, time, width]}.
  */
-public final class EncoderLayer extends AbstractBlock implements CostedBlock {
+public final class EncoderLayer extends AbstractBlock implements CountsMultiplyAdds {
     private final ScaledDotProductAttentionBlock attention;
     private final LayerNorm attentionNorm;
     private final Linear feedForwardIn;

@@ -12,6 +12,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.util.Pair;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * Counts the parameters and multiply-accumulate operations (MACs, what thop reports as "FLOPs")
@@ -29,7 +30,7 @@ import ai.djl.util.Pair;
  *   <li>{@link ScaledDotProductAttentionBlock}: its four projections (as {@link Linear}) plus
  *       {@code 2 · batch · time² · embedding} for the scores Q·Kᵀ and their weighted sum of V;
  *   <li>{@link SequentialBlock}: its children in turn, each on the previous one's output shape;
- *   <li>{@link CostedBlock}: what the block says, itself counted from its children;
+ *   <li>{@link CountsMultiplyAdds}: what the block says, itself counted from its children;
  *   <li>{@link LayerNorm}, {@link Dropout}, {@link LambdaBlock} (activations): 0.
  * </ul>
  *
@@ -64,7 +65,7 @@ public final class MacCounter {
      * @throws IllegalArgumentException if the block (or a child) has no rule
      */
     public static long count(Block block, Shape input) {
-        if (block instanceof CostedBlock costed) {
+        if (block instanceof CountsMultiplyAdds costed) {
             return costed.multiplyAdds(input);
         }
         if (block instanceof Linear) {

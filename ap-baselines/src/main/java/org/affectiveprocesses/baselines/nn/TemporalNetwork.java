@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.affectiveprocesses.djl.CountsMultiplyAdds;
 
 /**
  * A temporal network: reads a window of per-frame inputs {@code [batch, time, inputSize]} and
@@ -15,7 +16,7 @@ import ai.djl.util.PairList;
  * implement {@link #forwardWindow}; this class checks the input and initialises the children
  * for a window of {@link #INIT_LENGTH} frames (parameter shapes do not depend on the length).
  */
-public abstract class TemporalNetwork extends AbstractBlock implements CostedBlock {
+public abstract class TemporalNetwork extends AbstractBlock implements CountsMultiplyAdds {
     /** The window length used to initialise the children (any length works afterwards). */
     protected static final int INIT_LENGTH = 3;
 

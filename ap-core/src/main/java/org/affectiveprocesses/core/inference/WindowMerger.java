@@ -57,20 +57,51 @@ public final class WindowMerger {
     public void add(int[] frameIndex, float[] mean, float[] std, float[] samples, int b, int batch,
             int length) {
         for (int i = 0; i < length; i++) {
-            int t = frameIndex[i];
-            double w = positionWeight(i, length);
-            weight[t] += w;
-            windows[t]++;
-            for (int d = 0; d < dy; d++) {
-                int src = (b * length + i) * dy + d;
-                double mu = mean[src];
-                double s = std[src];
-                sumMean[t * dy + d] += w * mu;
-                sumSecond[t * dy + d] += w * (s * s + mu * mu);
-                lastStd[t * dy + d] = std[src];
-                for (int n = 0; n < numSamples; n++) {
-                    sumSamples[(n * frames + t) * dy + d] += w * samples[((n * batch + b) * length + i) * dy + d];
-                }
+            add(frameIndex[i], positionWeight(i, length), mean, std, b * length + i, samples, batch * length * dy);
+        }
+    }
+
+    /**
+     * Adds one window's output for one frame.
+     *
+     * @param t the frame
+     * @param w the window's weight at that frame ({@link #positionWeight})
+     * @param mean means, the frame's dy values from {@code row * dy}
+     * @param std σ, laid out as {@code mean}
+     * @param row which row of {@code mean} and {@code std} holds the frame
+     * @param samples sample n's value of dimension d at {@code n * sampleStride + row * dy + d}
+     * @param sampleStride the distance between consecutive samples in {@code samples}
+     */
+    public void add(int t, double w, float[] mean, float[] std, int row, float[] samples, int sampleStride) {
+        weight[t] += w;
+        windows[t]++;
+        for (int d = 0; d < dy; d++) {
+            int src = row * dy + d;
+            double mu = mean[src];
+            double s = std[src];
+            sumMean[t * dy + d] += w * mu;
+            sumSecond[t * dy + d] += w * (s * s + mu * mu);
+            lastStd[t * dy + d] = std[src];
+            for (int n = 0; n < numSamples; n++) {
+                sumSamples[(n * frames + t) * dy + d] += w * samples[n * sampleStride + src];
+            }
+        }
+    }
+
+    /**
+     * Forgets frame {@code t}'s windows, so it can be filled again (a live stream reuses frames).
+     *
+     * @param t the frame
+     */
+    public void clear(int t) {
+        weight[t] = 0;
+        windows[t] = 0;
+        for (int d = 0; d < dy; d++) {
+            sumMean[t * dy + d] = 0;
+            sumSecond[t * dy + d] = 0;
+            lastStd[t * dy + d] = 0;
+            for (int n = 0; n < numSamples; n++) {
+                sumSamples[(n * frames + t) * dy + d] = 0;
             }
         }
     }
@@ -80,12 +111,35 @@ public final class WindowMerger {
         return weight[t] > 0;
     }
 
+    /** The merged mean of frame {@code t}, dimension {@code d}; NaN if uncovered. */
+    public float mean(int t, int d) {
+        return weight[t] > 0 ? (float) (sumMean[t * dy + d] / weight[t]) : Float.NaN;
+    }
+
+    /** The merged standard deviation of frame {@code t}, dimension {@code d}; NaN if uncovered. */
+    public float std(int t, int d) {
+        int i = t * dy + d;
+        if (windows[t] == 0) {
+            return Float.NaN;
+        }
+        if (windows[t] == 1) {
+            return lastStd[i];
+        }
+        double m = sumMean[i] / weight[t];
+        return (float) Math.sqrt(Math.max(sumSecond[i] / weight[t] - m * m, 0));
+    }
+
+    /** Merged function sample {@code n} of frame {@code t}, dimension {@code d}; NaN if uncovered. */
+    public float sample(int n, int t, int d) {
+        return weight[t] > 0 ? (float) (sumSamples[(n * frames + t) * dy + d] / weight[t]) : Float.NaN;
+    }
+
     /** Merged means, [frames][dy], NaN where uncovered. */
     public float[] mean() {
         float[] out = new float[frames * dy];
         for (int t = 0; t < frames; t++) {
             for (int d = 0; d < dy; d++) {
-                out[t * dy + d] = weight[t] > 0 ? (float) (sumMean[t * dy + d] / weight[t]) : Float.NaN;
+                out[t * dy + d] = mean(t, d);
             }
         }
         return out;
@@ -96,15 +150,7 @@ public final class WindowMerger {
         float[] out = new float[frames * dy];
         for (int t = 0; t < frames; t++) {
             for (int d = 0; d < dy; d++) {
-                int i = t * dy + d;
-                if (windows[t] == 0) {
-                    out[i] = Float.NaN;
-                } else if (windows[t] == 1) {
-                    out[i] = lastStd[i];
-                } else {
-                    double m = sumMean[i] / weight[t];
-                    out[i] = (float) Math.sqrt(Math.max(sumSecond[i] / weight[t] - m * m, 0));
-                }
+                out[t * dy + d] = std(t, d);
             }
         }
         return out;
@@ -116,8 +162,7 @@ public final class WindowMerger {
         for (int n = 0; n < numSamples; n++) {
             for (int t = 0; t < frames; t++) {
                 for (int d = 0; d < dy; d++) {
-                    int i = (n * frames + t) * dy + d;
-                    out[i] = weight[t] > 0 ? (float) (sumSamples[i] / weight[t]) : Float.NaN;
+                    out[(n * frames + t) * dy + d] = sample(n, t, d);
                 }
             }
         }

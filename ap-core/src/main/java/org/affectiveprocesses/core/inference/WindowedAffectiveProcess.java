@@ -1,15 +1,14 @@
 package org.affectiveprocesses.core.inference;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.AffectStream;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.api.Complexity;
@@ -21,6 +20,8 @@ import org.affectiveprocesses.api.InferenceOptions;
 import org.affectiveprocesses.api.ModelInfo;
 import org.affectiveprocesses.api.Prediction;
 import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.api.StreamListener;
+import org.affectiveprocesses.api.StreamOptions;
 import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.engine.ApBackend;
 import org.affectiveprocesses.core.engine.InferenceKernel;
@@ -29,6 +30,7 @@ import org.affectiveprocesses.core.engine.WindowOutput;
 import org.affectiveprocesses.core.io.ModelFile;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
+import org.affectiveprocesses.core.model.FrameForward;
 import org.affectiveprocesses.core.model.InputStandardization;
 
 /**
@@ -55,6 +57,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
     private final Engine engine;
     private final InferenceKernel kernel;
     private volatile boolean closed;
+    private volatile FrameForward frameForward;
 
     private WindowedAffectiveProcess(ModelFile.Contents model, ApBackend backend, Engine engine,
             InferenceKernel kernel) {
@@ -178,13 +181,14 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         Map<Integer, List<WindowJob>> byLength = new LinkedHashMap<>();
         for (AffectSequence s : sequences) {
             checkSequence(s);
+            long idHash = WindowSeeds.idHash(s.id());
             SequenceRun run = new SequenceRun(s, options.numSamples(), calibration);
             runs.add(run);
             for (WindowPlan.Window w : WindowPlan.cover(run.validFrames.length, options.windowLength(), options.hop())) {
                 int[] frames = new int[w.length()];
                 System.arraycopy(run.validFrames, w.start(), frames, 0, w.length());
                 byLength.computeIfAbsent(w.length(), k -> new ArrayList<>())
-                        .add(new WindowJob(run, w.start(), frames, windowKey(s.id(), frames[0])));
+                        .add(new WindowJob(run, w.start(), frames, WindowSeeds.key(idHash, frames[0])));
             }
         }
         for (List<WindowJob> jobs : byLength.values()) {
@@ -213,13 +217,7 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         int n = options.numSamples();
         float[] noise = new float[n * b * z];
         for (int i = 0; i < b; i++) {
-            SplittableRandom rng = new SplittableRandom(options.samplingSeed() * 0x9E3779B97F4A7C15L
-                    ^ jobs.get(i).key);
-            for (int s = 0; s < n; s++) {
-                for (int k = 0; k < z; k++) {
-                    noise[(s * b + i) * z + k] = (float) rng.nextGaussian();
-                }
-            }
+            WindowSeeds.noise(options.samplingSeed(), jobs.get(i).key, n, z, noise, i * z, b * z);
         }
         ContextSelector selector = options.selector();
         int contextSize = Math.min(options.contextSize(), l);
@@ -267,6 +265,39 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The stream computes in plain Java ({@link FrameForward}) from this model's weights with
+     * the input standardisation folded in, as the engine runs them, and reports σ with this
+     * model's calibration; so it gives the same estimates on every engine.
+     */
+    @Override
+    public AffectStream stream(StreamOptions options, StreamListener listener) {
+        if (closed) {
+            throw new IllegalStateException("this Affective Process is closed");
+        }
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        checkOptions(spec.architecture(), options.inference());
+        return new LiveStream(frameForward(), options, model.calibration(), spec.labelSpace(), listener);
+    }
+
+    /** The plain-Java forward pass the streams share, prepared when the first stream opens. */
+    private FrameForward frameForward() {
+        FrameForward f = frameForward;
+        if (f == null) {
+            synchronized (this) {
+                f = frameForward;
+                if (f == null) {
+                    f = FrameForward.of(model.standardization().foldInto(model.weights()));
+                    frameForward = f;
+                }
+            }
+        }
+        return f;
+    }
+
     @Override
     public void save(Path file) throws IOException {
         ModelFile.write(file, model);
@@ -307,15 +338,6 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         }
     }
 
-    /** A 64-bit key of a window: FNV-1a of the sequence id, mixed with the start frame. */
-    static long windowKey(String sequenceId, int start) {
-        long h = 0xcbf29ce484222325L;
-        for (byte c : sequenceId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (c & 0xff)) * 0x100000001b3L;
-        }
-        return h * 31 + start;
-    }
-
     /** The frames of one window and its chosen context. */
     private static final class WindowJob {
         final SequenceRun run;
@@ -346,6 +368,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
         final UncertaintyCalibration calibration;
 
         SequenceRun(AffectSequence sequence, int numSamples, UncertaintyCalibration calibration) {
+            if ((long) numSamples * sequence.length() * sequence.labelSize() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("sequence '" + sequence.id() + "': " + numSamples + " function samples x "
+                        + sequence.length() + " frames x " + sequence.labelSize() + " dimensions are more values than an "
+                        + "array holds; draw fewer samples");
+            }
             this.sequence = sequence;
             this.numSamples = numSamples;
             this.calibration = calibration;
@@ -379,12 +406,11 @@ public final class WindowedAffectiveProcess implements AffectiveProcess {
                 predicted[t] = true;
                 for (int d = 0; d < dy; d++) {
                     float mu = m[v * dy + d];
-                    double scale = calibration.scale(d);
                     mean[t * dy + d] = mu;
-                    std[t * dy + d] = (float) (scale * s[v * dy + d]);
+                    std[t * dy + d] = CalibratedOutput.std(calibration, d, s[v * dy + d]);
                     for (int n = 0; n < numSamples; n++) {
-                        float f = smp[(n * frames + v) * dy + d];
-                        samples[(n * len + t) * dy + d] = scale == 1.0 ? f : (float) (mu + scale * (f - mu));
+                        samples[(n * len + t) * dy + d] = CalibratedOutput.sample(calibration, d, mu,
+                                smp[(n * frames + v) * dy + d]);
                     }
                 }
             }

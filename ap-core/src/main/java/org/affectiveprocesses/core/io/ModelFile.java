@@ -21,6 +21,7 @@ import org.affectiveprocesses.api.UncertaintyCalibration;
 import org.affectiveprocesses.core.model.ApModelSpec;
 import org.affectiveprocesses.core.model.ApWeights;
 import org.affectiveprocesses.core.model.InputStandardization;
+import org.affectiveprocesses.io.FormatVersions;
 import org.affectiveprocesses.io.Json;
 import org.affectiveprocesses.io.ModelArchive;
 import org.affectiveprocesses.io.NpyArray;
@@ -47,7 +48,9 @@ import org.affectiveprocesses.io.TensorSpec;
  *       features;
  *   <li>{@code input.mean.npy} and {@code input.std.npy} ({@code '<f4'}, shape [dx]; format 2):
  *       the per-feature mean m and standard deviation s of the training features; the network
- *       reads (x − m)/s (m = 0 and s = 1 when the model was trained on raw features).
+ *       reads (x − m)/s (m = 0 and s = 1 when the model was trained on raw features);
+ *   <li>{@code checksums.sha256} (format 2, the last entry): the SHA-256 of every other entry,
+ *       manifest included ({@link ModelArchive}); required from format 2 on.
  * </ul>
  *
  * Entries are stored uncompressed, as {@code numpy.savez} does. No other entries are allowed.
@@ -124,6 +127,8 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 2;
     /** The oldest format version this SDK reads. */
     public static final int OLDEST_FORMAT_VERSION = 1;
+    /** The versions read: 1 (no checksums) and 2 (the checksums entry required). */
+    public static final FormatVersions VERSIONS = new FormatVersions(OLDEST_FORMAT_VERSION, FORMAT_VERSION, 2);
     /** The entry of the input standardisation's per-feature mean (format 2). */
     public static final String INPUT_MEAN = "input.mean";
     /** The entry of the input standardisation's per-feature standard deviation (format 2). */
@@ -241,8 +246,8 @@ public final class ModelFile {
     public static Contents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (NpzReader r = NpzArchive.open(file)) {
-            Json.Fields m = ModelArchive.manifest(r, "an Affective Process model file");
-            int version = m.formatVersion(OLDEST_FORMAT_VERSION, FORMAT_VERSION);
+            Json.Fields m = ModelArchive.manifest(r, "an Affective Process model file", VERSIONS);
+            int version = m.integer("formatVersion");
             String type = m.text("modelType");
             if (!MODEL_TYPE.equals(type)) {
                 throw m.fail("modelType", "is '" + type + "', expected '" + MODEL_TYPE + "'");

@@ -65,12 +65,20 @@ public record ApModelSpec(ApArchitecture architecture, int featureSize, LabelSpa
     /** Layers in the decoder MLP. */
     public static final int DECODER_LAYERS = 4;
 
-    /** Validates. */
+    /** Validates: every layer must fit an array (so that a forged model file fails here, named). */
     public ApModelSpec {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(labelSpace, "labelSpace");
         if (featureSize < 1) {
             throw new IllegalArgumentException("featureSize must be >= 1, got " + featureSize);
+        }
+        long widest = Math.max(Math.max(2L * featureSize, featureSize + 2L * architecture.latentSize()),
+                architecture.hiddenSize());
+        long tallest = Math.max(Math.max(architecture.hiddenSize(), architecture.latentSize()), 2L * labelSpace.size());
+        if (widest * tallest > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("featureSize " + featureSize + " with hidden size "
+                    + architecture.hiddenSize() + " and latent size " + architecture.latentSize()
+                    + " gives layers of more weights than an array holds");
         }
     }
 

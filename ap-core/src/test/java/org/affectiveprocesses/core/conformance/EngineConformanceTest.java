@@ -12,9 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.ApArchitecture;
+import org.affectiveprocesses.api.ApVariant;
 import org.affectiveprocesses.api.ContextSelectors;
 import org.affectiveprocesses.api.ContextWindow;
 import org.affectiveprocesses.api.Engine;
@@ -47,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * name, train with the protocol (lower loss, same seed gives the same weights), predict every
  * frame with the shapes, values and context the reference gives, draw seeded function samples
  * that do not depend on batching, save and load its models, and reject misuse clearly. It trains
- * one small model (64 features, hidden 32, latent 16) once per engine. An engine module runs it by
- * subclassing with its {@link ApBackend}.
+ * one small model (64 features, hidden 32, latent 16) once per engine. Live streams ({@link
+ * AffectiveProcess#stream}) must give what the batch API gives ({@link StreamConformance}). An
+ * engine module runs it by subclassing with its {@link ApBackend}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EngineConformanceTest {
@@ -113,6 +119,59 @@ public abstract class EngineConformanceTest {
                 .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"))) {
             assertThat(again.weights()).isEqualTo(trained.weights());
         }
+    }
+
+    /**
+     * A model loaded on this thread, then training on another (a thread that never used the
+     * engine before), gives bitwise what training on this thread gave.
+     */
+    @Test
+    void aModelLoadedOnOneThreadThenTrainingOnAnotherGivesTheSameWeights(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.apmodel");
+        trained.save(file);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (AffectiveProcess loaded = AffectiveProcess.load(file, engine())) {
+            loaded.predict(corpus.split("test").get(0), loaded.defaultOptions());
+            try (WindowedAffectiveProcess there = pool.submit(() -> fit(quick(1))).get()) {
+                assertThat(there.weights()).isEqualTo(trained.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Two trainings started at once on two threads both finish, each with bitwise the weights it
+     * has when run alone (the engine runs them side by side or queues them).
+     */
+    @Test
+    void twoTrainingsAtOnceEachGiveTheWeightsTheyGiveAlone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<WindowedAffectiveProcess> first = pool.submit(() -> {
+                start.await();
+                return fit(quick(1));
+            });
+            Future<WindowedAffectiveProcess> second = pool.submit(() -> {
+                start.await();
+                return fit(quick(2));
+            });
+            start.countDown();
+            try (WindowedAffectiveProcess a = first.get(); WindowedAffectiveProcess b = second.get();
+                    WindowedAffectiveProcess alone = fit(quick(2))) {
+                assertThat(a.weights()).isEqualTo(trained.weights());
+                assertThat(b.weights()).isEqualTo(alone.weights());
+                assertThat(b.weights()).isNotEqualTo(a.weights());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private WindowedAffectiveProcess fit(TrainingConfig config) {
+        return (WindowedAffectiveProcess) new ProtocolTrainer(backend(), config, engine())
+                .listener(TrainingListener.silent()).fit(corpus.split("train"), corpus.split("validation"));
     }
 
     @Test
@@ -453,6 +512,31 @@ public abstract class EngineConformanceTest {
         assertThat(below).isLessThan(w.contextSize());
         assertThat(w.frameSigmaNorms()).hasSize(w.length());
         assertThat(Arrays.stream(w.frameSigmaNorms()).allMatch(v -> v > 0)).isTrue();
+    }
+
+    @Test
+    void aStreamSettlesToWhatTheBatchApiGivesAndItsProvisionalEstimatesToThoseOfThePrefixes() {
+        // the trained model: standardised inputs, calibrated σ; frames without a face; samples
+        AffectSequence s = StreamConformance.withGaps(corpus.split("test").get(1), 150);
+        InferenceOptions o = trained.defaultOptions().withWindowLength(30).withContextSize(12).withSamples(3, 5);
+        StreamConformance.assertMatchesBatch(trained, o, s, 4, 1e-5);
+        StreamConformance.assertMatchesBatch(trained, o.withHop(10).withSamples(0, 0), s, 6, 1e-5);
+    }
+
+    @Test
+    void streamsOfEveryVariantThatSelectsBySigmaMatchTheBatchApi() {
+        AffectSequence s = StreamConformance.randomSequence("variants", 120, ConformanceFixtures.DX, 12);
+        InferenceOptions o = StreamConformance.smallOptions();
+        for (ApVariant v : ApVariant.values()) {
+            if (!v.isStochastic()) {
+                continue;
+            }
+            try (WindowedAffectiveProcess ap = StreamConformance.randomModel(backend(), engine(), v, o, 5)) {
+                StreamConformance.assertMatchesBatch(ap, o, s, 3, 1e-5);
+                StreamConformance.assertMatchesBatch(ap, o.withSelector(ContextSelectors.highestSigma()).withHop(8), s, 5,
+                        1e-5);
+            }
+        }
     }
 
     private static long validFrames(org.affectiveprocesses.api.SequenceDataset data) {

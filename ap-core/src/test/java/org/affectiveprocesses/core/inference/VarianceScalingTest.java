@@ -48,8 +48,9 @@ class VarianceScalingTest {
             for (int t = 0; t < n; t++) {
                 float[] y = new float[2];
                 for (int d = 0; d < 2; d++) {
-                    mean[t * 2 + d] = (float) (0.3 * rng.nextGaussian());
-                    std[t * 2 + d] = (float) (0.05 + 0.1 * rng.nextDouble());
+                    // labels stay in [-1, 1]: |μ| ≤ 0.3 and 3σ ≤ 0.12 (a 5-sigma error reaches 0.9)
+                    mean[t * 2 + d] = (float) (0.6 * rng.nextDouble() - 0.3);
+                    std[t * 2 + d] = (float) (0.01 + 0.03 * rng.nextDouble());
                     y[d] = (float) (mean[t * 2 + d] + factor[d] * std[t * 2 + d] * rng.nextGaussian());
                 }
                 predicted[t] = true;

@@ -31,6 +31,22 @@ class WindowMergerTest {
     }
 
     @Test
+    void aClearedFrameIsUncoveredAndFillsAgainFromNothing() {
+        WindowMerger m = new WindowMerger(2, 1, 1);
+        m.add(1, 3, new float[] {0.5f}, new float[] {0.2f}, 0, new float[] {0.7f}, 1);
+        m.add(1, 1, new float[] {0.1f}, new float[] {0.4f}, 0, new float[] {0.3f}, 1);
+        assertThat((double) m.mean(1, 0)).isCloseTo(0.4, within(1e-7));
+        assertThat((double) m.sample(0, 1, 0)).isCloseTo(0.6, within(1e-7));
+        m.clear(1);
+        assertThat(m.covered(1)).isFalse();
+        assertThat(m.std(1, 0)).isNaN();
+        m.add(1, 2, new float[] {-0.25f}, new float[] {0.75f}, 0, new float[] {1.5f}, 1);
+        assertThat(m.mean(1, 0)).isEqualTo(-0.25f);
+        assertThat(m.std(1, 0)).isEqualTo(0.75f);
+        assertThat(m.sample(0, 1, 0)).isEqualTo(1.5f);
+    }
+
+    @Test
     void uncoveredFramesAreNaN() {
         WindowMerger m = new WindowMerger(2, 1, 0);
         m.add(new int[] {0}, new float[] {1f}, new float[] {1f}, new float[0], 0, 1, 1);

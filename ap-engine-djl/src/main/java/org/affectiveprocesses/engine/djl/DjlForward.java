@@ -5,6 +5,8 @@ import static org.affectiveprocesses.core.model.ApModelSpec.layer;
 import static org.affectiveprocesses.core.model.ApModelSpec.weight;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import java.util.function.Function;
 import org.affectiveprocesses.api.ApArchitecture;
 import org.affectiveprocesses.core.model.ApModelSpec;
@@ -29,8 +31,7 @@ final class DjlForward {
 
     /** in · Wᵀ + b of a named layer. */
     NDArray linear(String layerName, NDArray in) {
-        return in.getNDArrayInternal()
-                .linear(in, params.apply(weight(layerName)), params.apply(bias(layerName)))
+        return Linear.linear(in, params.apply(weight(layerName)), params.apply(bias(layerName)))
                 .singletonOrThrow();
     }
 
@@ -50,23 +51,23 @@ final class DjlForward {
             NDArray wLabels = w0y.matMul(params.apply(weight(ApModelSpec.LABEL_UPSAMPLE)));
             NDArray b = params.apply(bias(layer(prefix, 0)))
                     .add(w0y.matMul(params.apply(bias(ApModelSpec.LABEL_UPSAMPLE)).expandDims(1)).squeeze(1));
-            pre = x.getNDArrayInternal().linear(x, w0x, b).singletonOrThrow().add(labels.matMul(wLabels.transpose()));
+            pre = Linear.linear(x, w0x, b).singletonOrThrow().add(labels.matMul(wLabels.transpose()));
         } else {
             pre = linear(layer(prefix, 0), x);
         }
-        NDArray h = linear(layer(prefix, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
+        NDArray h = Activation.relu(linear(layer(prefix, 1), Activation.relu(pre)));
         return linear(layer(prefix, 2), h);
     }
 
     /** [μ, σ] of the latent encoder ([B, Z] → [B, Z] each; σ is null for the deterministic AP). */
     NDArray[] latent(NDArray r) {
-        NDArray h = linear(ApModelSpec.LATENT_SHARED, r).getNDArrayInternal().relu();
+        NDArray h = Activation.relu(linear(ApModelSpec.LATENT_SHARED, r));
         NDArray mu = linear(ApModelSpec.LATENT_MU, h);
         if (!spec.architecture().variant().isStochastic()) {
             return new NDArray[] {mu, null};
         }
         float floor = (float) spec.architecture().latentSigmaFloor();
-        NDArray sigma = linear(ApModelSpec.LATENT_SIGMA, h).getNDArrayInternal().sigmoid()
+        NDArray sigma = Activation.sigmoid(linear(ApModelSpec.LATENT_SIGMA, h))
                 .mul(1 - floor).add(floor);
         return new NDArray[] {mu, sigma};
     }
@@ -101,15 +102,15 @@ final class DjlForward {
         if (detPerClip != null) {
             perClip = perClip.add(detPerClip.matMul(w0.get(":, " + (dx + z) + ":").transpose()));
         }
-        NDArray pre = x.getNDArrayInternal().linear(x, w0.get(":, 0:" + dx), params.apply(bias(layer(ApModelSpec.DECODER, 0))))
+        NDArray pre = Linear.linear(x, w0.get(":, 0:" + dx), params.apply(bias(layer(ApModelSpec.DECODER, 0))))
                 .singletonOrThrow().add(rowsOfClip.matMul(perClip));
-        NDArray h = linear(layer(ApModelSpec.DECODER, 1), pre.getNDArrayInternal().relu()).getNDArrayInternal().relu();
-        h = linear(layer(ApModelSpec.DECODER, 2), h).getNDArrayInternal().relu();
+        NDArray h = Activation.relu(linear(layer(ApModelSpec.DECODER, 1), Activation.relu(pre)));
+        h = Activation.relu(linear(layer(ApModelSpec.DECODER, 2), h));
         NDArray out = linear(layer(ApModelSpec.DECODER, 3), h);
         int dy = spec.labelSize();
         float floor = (float) spec.architecture().outputSigmaFloor();
         NDArray mu = out.get(":, 0:" + dy);
-        NDArray sigma = out.get(":, " + dy + ":").getNDArrayInternal().softPlus().mul(1 - floor).add(floor);
+        NDArray sigma = Activation.softPlus(out.get(":, " + dy + ":")).mul(1 - floor).add(floor);
         return new NDArray[] {mu, sigma};
     }
 

@@ -7,14 +7,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.affectiveprocesses.api.ApArchitecture;
@@ -35,19 +39,21 @@ import org.affectiveprocesses.core.model.InferenceFolds;
  * once into a reused direct buffer, and per window only the small latent path runs. Per-frame
  * ‖σ‖ for context selection is reduced in the engine, so one value per frame crosses into Java.
  *
- * <p>Small batches run each product single-threaded (see {@link #SINGLE_THREAD_ROWS}) and use
- * the second core differently: the decoder's per-frame first layer, which does not depend on the
- * context, runs on a helper thread while the calling thread runs the encoder and the context
- * selection (9-15% more windows per second at batch 1 on average, on 2 cores; see
- * docs/engines.md). Only a call that has the kernel to itself uses the helper: concurrent callers
- * already keep the cores busy.
+ * <p>Threads: small batches (see {@link #SINGLE_THREAD_ROWS}) run on the kernel's own threads,
+ * whose PyTorch intra-op thread count is set to 1 once, when the kernel is created (the calling
+ * thread waits for the result; concurrent callers beyond {@link #NARROW_THREADS} wait in turn);
+ * larger batches run on the calling thread with its own count. Small batches use the second core
+ * differently: the decoder's per-frame first layer, which does not depend on the context, runs on
+ * a helper thread (also single-threaded) while the other runs the encoder and the context
+ * selection (docs/engines.md has the measured gain). Only a call that has the kernel to itself
+ * uses the helper: concurrent callers already keep the cores busy. The kernel sets no thread
+ * count after its creation.
  */
 final class DjlInferenceKernel implements InferenceKernel {
     /**
-     * Batches of fewer rows (frames) than this run their products on the calling thread only: for
-     * 70-row products, PyTorch's intra-op threading costs more than it gains (on 2 cores a
-     * 70-frame window takes about 1.1 ms single-threaded against 1.6-2.3 ms on two threads). Set
-     * with {@code -Dap.djl.singleThreadRows}; 0 turns it off.
+     * Batches of fewer rows (frames) than this run on single-threaded kernel threads: for
+     * 70-row products, PyTorch's intra-op threading costs more than it gains (docs/engines.md has
+     * the measurements). Set with {@code -Dap.djl.singleThreadRows}; 0 turns it off.
      */
     static final int SINGLE_THREAD_ROWS = Integer.getInteger("ap.djl.singleThreadRows", 1024);
     /**
@@ -55,6 +61,8 @@ final class DjlInferenceKernel implements InferenceKernel {
      * ({@code -Dap.djl.helperThread=false} keeps every product on the calling thread).
      */
     static final boolean HELPER_THREAD = Boolean.parseBoolean(System.getProperty("ap.djl.helperThread", "true"));
+    /** Kernel threads that run small batches, one PyTorch thread each (callers beyond wait in turn). */
+    static final int NARROW_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int[] FEATURE_AXIS = {1};
 
     private final ApModelSpec spec;
@@ -75,11 +83,8 @@ final class DjlInferenceKernel implements InferenceKernel {
     private final NDArray decoderDett;
     private final ThreadLocal<ByteBuffer> rowBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
     private final AtomicInteger running = new AtomicInteger();
-    private final ExecutorService helper = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "ap-djl-decoder-input");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor narrow;
+    private final ThreadPoolExecutor helper;
 
     DjlInferenceKernel(ApWeights weights, Device device) {
         this.spec = weights.spec();
@@ -106,6 +111,61 @@ final class DjlInferenceKernel implements InferenceKernel {
         this.decoderFromSharedBias = manager.create(f.decoderFromSharedBias());
         this.decoderZt = manager.create(f.decoderZ(), new Shape(h, z)).transpose().duplicate();
         this.decoderDett = det ? manager.create(f.decoderDet(), new Shape(h, z)).transpose().duplicate() : null;
+        this.narrow = singleThreadedPool("ap-djl-small-batch", NARROW_THREADS);
+        this.helper = singleThreadedPool("ap-djl-decoder-input", 1);
+        startSingleThreaded(narrow, helper);
+    }
+
+    /** A pool of daemon threads for work that runs with one PyTorch intra-op thread. */
+    private static ThreadPoolExecutor singleThreadedPool(String name, int size) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(task, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts every thread of the pools and sets its PyTorch intra-op thread count to 1, then
+     * restores the count that threads starting later take (PyTorch's setter also sets that) to
+     * this thread's. The only thread-count settings the kernel makes.
+     */
+    private static void startSingleThreaded(ThreadPoolExecutor... pools) {
+        int threads = JniUtils.getNumThreads();
+        int total = 0;
+        for (ThreadPoolExecutor pool : pools) {
+            total += pool.getCorePoolSize();
+        }
+        CountDownLatch set = new CountDownLatch(total);
+        CountDownLatch release = new CountDownLatch(1);
+        for (ThreadPoolExecutor pool : pools) {
+            for (int i = 0; i < pool.getCorePoolSize(); i++) {
+                pool.execute(() -> {
+                    JniUtils.setNumThreads(1);
+                    set.countDown();
+                    awaitUninterruptibly(release);
+                });
+            }
+        }
+        awaitUninterruptibly(set);
+        JniUtils.setNumThreads(threads);
+        release.countDown();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -119,19 +179,24 @@ final class DjlInferenceKernel implements InferenceKernel {
             throw new IllegalArgumentException("window batch has dx " + batch.featureSize() + ", dy "
                     + batch.labelSize() + "; the model reads dx " + dx + ", dy " + dy);
         }
-        int threads = JniUtils.getNumThreads();
-        boolean small = rows < SINGLE_THREAD_ROWS;
-        boolean narrow = small && threads > 1;
-        if (narrow) {
-            JniUtils.setNumThreads(1);
+        if (rows >= SINGLE_THREAD_ROWS) {
+            return compute(batch, picker, numSamples, noise, false);
         }
+        return join(narrow.submit(() -> compute(batch, picker, numSamples, noise, true)), "the window batch");
+    }
+
+    /** Runs a batch on this thread; {@code small}: on a single-threaded kernel thread. */
+    private WindowOutput compute(WindowBatch batch, ContextPicker picker, int numSamples, float[] noise,
+            boolean small) {
+        int b = batch.batch();
+        int l = batch.length();
+        int rows = b * l;
         boolean alone = running.getAndIncrement() == 0;
         try (NDManager m = manager.newSubManager()) {
-            NDArray in = m.create(packRows(batch), new Shape(rows, dx + dy), DataType.FLOAT32);
-            Future<NDArray> decoderInput = HELPER_THREAD && narrow && alone ? helper.submit(() -> {
-                JniUtils.setNumThreads(1);
-                return linear(in, decoderX, decoderXBias);
-            }) : null;
+            NDArray in = m.create(packRows(batch), new Shape(rows, spec.featureSize() + spec.labelSize()),
+                    DataType.FLOAT32);
+            Future<NDArray> decoderInput = HELPER_THREAD && small && alone
+                    ? helper.submit(() -> linear(in, decoderX, decoderXBias)) : null;
             try {
                 return decode(m, in, b, l, picker, numSamples, noise, small, decoderInput);
             } finally {
@@ -143,9 +208,6 @@ final class DjlInferenceKernel implements InferenceKernel {
             }
         } finally {
             running.decrementAndGet();
-            if (narrow) {
-                JniUtils.setNumThreads(threads);
-            }
         }
     }
 
@@ -165,7 +227,7 @@ final class DjlInferenceKernel implements InferenceKernel {
         if (a.variant().hasDeterministicPath()) {
             zPart = zPart.addi(deterministicPath(in, ctx, b, l).matMul(decoderDett));
         }
-        NDArray decoderIn = decoderInput == null ? linear(in, decoderX, decoderXBias) : join(decoderInput);
+        NDArray decoderIn = decoderInput == null ? linear(in, decoderX, decoderXBias) : join(decoderInput, "the decoder input");
         NDArray hid;
         if (numSamples == 0) {
             hid = relu(b == 1 ? decoderIn.addi(zPart)
@@ -185,21 +247,25 @@ final class DjlInferenceKernel implements InferenceKernel {
                 sigmaNorms);
     }
 
-    private static NDArray join(Future<NDArray> task) {
+    private static <T> T join(Future<T> task, String what) {
         try {
             return task.get();
         } catch (InterruptedException e) {
+            task.cancel(false);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the decoder input was computed", e);
+            throw new IllegalStateException("interrupted while " + what + " was computed", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("the decoder input failed: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
-    private static void awaitQuietly(Future<NDArray> task) {
+    private static void awaitQuietly(Future<?> task) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -226,7 +292,7 @@ final class DjlInferenceKernel implements InferenceKernel {
         if (!small) {
             return latentSigma(shared).norm(FEATURE_AXIS).toFloatArray();
         }
-        float[] s = forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid().toFloatArray();
+        float[] s = Activation.sigmoid(forward.linear(ApModelSpec.LATENT_SIGMA, shared)).toFloatArray();
         int z = spec.architecture().latentSize();
         double floor = spec.architecture().latentSigmaFloor();
         float[] norms = new float[s.length / z];
@@ -244,7 +310,7 @@ final class DjlInferenceKernel implements InferenceKernel {
     /** σ = floor + (1 − floor)·sigmoid(σ head) of latent shared-layer rows. */
     private NDArray latentSigma(NDArray shared) {
         float floor = (float) spec.architecture().latentSigmaFloor();
-        return forward.linear(ApModelSpec.LATENT_SIGMA, shared).getNDArrayInternal().sigmoid()
+        return Activation.sigmoid(forward.linear(ApModelSpec.LATENT_SIGMA, shared))
                 .muli(1 - floor).addi(floor);
     }
 
@@ -285,11 +351,11 @@ final class DjlInferenceKernel implements InferenceKernel {
     }
 
     private static NDArray linear(NDArray in, NDArray w, NDArray bias) {
-        return in.getNDArrayInternal().linear(in, w, bias).singletonOrThrow();
+        return Linear.linear(in, w, bias).singletonOrThrow();
     }
 
     private static NDArray relu(NDArray in) {
-        return in.getNDArrayInternal().relu();
+        return Activation.relu(in);
     }
 
     /** Mean, σ_y = floor + (1 − floor)·softplus(raw) and sample means from the decoder's rows. */
@@ -345,6 +411,7 @@ final class DjlInferenceKernel implements InferenceKernel {
 
     @Override
     public void close() {
+        narrow.shutdown();
         helper.shutdown();
         manager.close();
     }

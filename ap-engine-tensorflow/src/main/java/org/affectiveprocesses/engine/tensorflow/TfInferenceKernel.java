@@ -22,10 +22,12 @@ import org.tensorflow.op.Ops;
  */
 final class TfInferenceKernel implements InferenceKernel {
     /**
-     * Grappler stays off: this kernel feeds intermediate tensors (the encodings) back into the
-     * graph, and with Grappler's fused MatMul + BiasAdd kernels (oneDNN, AVX-512 machines) the
-     * deterministic-path variants then decoded stale values (mean off by up to 0.28 on a trained
-     * AP+Det; caught by KernelConformanceTest#forwardPassMatchesTheReferenceAtTrainedModelSizes).
+     * Grappler stays off: with it, TensorFlow's oneDNN kernels give the deterministic-path variants
+     * wrong means on AVX-512 machines (mean off by up to 0.28 on a trained AP+Det; caught by
+     * KernelConformanceTest#forwardPassMatchesTheReferenceAtTrainedModelSizes). Feeding the
+     * encodings back is not the cause: split into an encoding graph and a decoding graph fed only
+     * through placeholders, the same two cases fail; both pass with {@code ONEDNN_MAX_CPU_ISA=AVX2}
+     * or {@code TF_ENABLE_ONEDNN_OPTS=0} (docs/engines.md).
      */
     private static final boolean OPTIMISE = false;
 

@@ -25,6 +25,8 @@ import org.bytedeco.javacv.FrameGrabber;
 public final class FfmpegFrameSource implements FrameSource {
     /** Decoding must reach this share of the declared frames, or the file counts as truncated. */
     static final double COMPLETE_SHARE = 0.9;
+    /** FFmpeg's codecs that draw text files (ANSI art, binary text) as pictures: never a camera's video. */
+    private static final java.util.Set<String> TEXT_CODECS = java.util.Set.of("ansi", "bintext", "xbin", "idf");
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
@@ -71,6 +73,12 @@ public final class FfmpegFrameSource implements FrameSource {
         if (!g.hasVideo() || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             release(g);
             throw new MediaFormatException(file, "has no video stream");
+        }
+        if (TEXT_CODECS.contains(String.valueOf(g.getVideoCodecName()))) {
+            String format = g.getFormat();
+            release(g);
+            throw new MediaFormatException(file, "is text, not a video (FFmpeg would draw it as '" + format
+                    + "' text art)");
         }
         return new FfmpegFrameSource(file, g);
     }

@@ -2,15 +2,15 @@ package org.affectiveprocesses.video.output;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.backbone.FaceBox;
+import org.affectiveprocesses.io.PendingFile;
 import org.affectiveprocesses.video.FrameAffect;
 
 /**
@@ -21,12 +21,12 @@ import org.affectiveprocesses.video.FrameAffect;
  * backbone gives class probabilities, and, with an Affective Process, {@code ap_<dim>_mean,
  * ap_<dim>_std} per dimension. Cells are empty where there is no value (no face, no prediction).
  *
- * <p>Rows go to a temporary file beside the target; {@link #commit()} moves it into place
- * atomically; closing without committing deletes it, so a failure leaves no partial CSV.
+ * <p>Rows go to a temporary file beside the target ({@link PendingFile}); {@link #commit()} moves
+ * it into place atomically; closing without committing deletes it, so a failure leaves no partial
+ * CSV. The target's directory must exist.
  */
 public final class AffectCsv implements AutoCloseable {
-    private final Path target;
-    private final Path temp;
+    private final PendingFile file;
     private final BufferedWriter out;
     private final LabelSpace space;
     private final String emotionOutput;
@@ -34,10 +34,9 @@ public final class AffectCsv implements AutoCloseable {
     private final boolean withProcess;
     private boolean committed;
 
-    private AffectCsv(Path target, Path temp, BufferedWriter out, LabelSpace space, String emotionOutput,
+    private AffectCsv(PendingFile file, BufferedWriter out, LabelSpace space, String emotionOutput,
             int emotions, boolean withProcess) {
-        this.target = target;
-        this.temp = temp;
+        this.file = file;
         this.out = out;
         this.space = space;
         this.emotionOutput = emotionOutput;
@@ -57,13 +56,11 @@ public final class AffectCsv implements AutoCloseable {
      */
     public static AffectCsv create(Path target, LabelSpace space, String emotionOutput, List<String> emotionLabels,
             boolean withProcess) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        PendingFile file = PendingFile.create(target);
         BufferedWriter w = null;
         try {
-            w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            AffectCsv csv = new AffectCsv(target, temp, w, space, emotionOutput, emotionLabels.size(), withProcess);
+            w = new BufferedWriter(new OutputStreamWriter(file.outputStream(), StandardCharsets.UTF_8));
+            AffectCsv csv = new AffectCsv(file, w, space, emotionOutput, emotionLabels.size(), withProcess);
             List<String> header = new ArrayList<>(List.of("frame", "seconds", "face_found", "face_id", "face_x",
                     "face_y", "face_width", "face_height", "detector_confidence"));
             header.addAll(space.dimensions());
@@ -83,7 +80,7 @@ public final class AffectCsv implements AutoCloseable {
             if (w != null) {
                 w.close();
             }
-            Files.deleteIfExists(temp);
+            file.close();
             throw e;
         }
     }
@@ -128,15 +125,9 @@ public final class AffectCsv implements AutoCloseable {
      * @throws IOException if flushing or moving fails (the temporary file is then deleted)
      */
     public void commit() throws IOException {
-        out.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            committed = true;
-        } finally {
-            if (!committed) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        out.close(); // flushes into the pending file, which stays open
+        file.commit();
+        committed = true;
     }
 
     /** Deletes the temporary file unless committed. */
@@ -144,7 +135,7 @@ public final class AffectCsv implements AutoCloseable {
     public void close() throws IOException {
         if (!committed) {
             out.close();
-            Files.deleteIfExists(temp);
+            file.close();
         }
     }
 

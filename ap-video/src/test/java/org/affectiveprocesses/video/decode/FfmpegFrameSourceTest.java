@@ -82,6 +82,10 @@ class FfmpegFrameSourceTest {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "this is not a video\n".repeat(200));
         assertThatThrownBy(() -> FrameSources.open(text)).isInstanceOf(MediaFormatException.class)
                 .hasMessageContaining("notes.mp4").hasMessageContaining("not a readable video");
+        // FFmpeg's tty demuxer would draw a .txt file as ANSI art, 84 frames of it
+        Path txt = Files.writeString(dir.resolve("notes.txt"), "this is not a video\n".repeat(1000));
+        assertThatThrownBy(() -> FrameSources.open(txt)).isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("notes.txt").hasMessageContaining("is text, not a video");
     }
 
     @Test

@@ -27,4 +27,18 @@ class ProgressLineTest {
         assertThat(s).startsWith("\r[").endsWith(System.lineSeparator());
         assertThat(s).as("throttled: the second update comes too soon").doesNotContain("2/10");
     }
+
+    @Test
+    void onAPipeItWritesOneWholeLinePerTenth() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressLine p = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        for (int f = 1; f <= 270; f++) {
+            p.update(f, 270, f / 30.0);
+        }
+        p.finish();
+        String s = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(s).doesNotContain("\r");
+        assertThat(s.lines()).hasSize(11) // 0, 10, ..., 100 %
+                .allMatch(l -> l.startsWith("[")).last().asString().contains("100%  270/270 frames");
+    }
 }

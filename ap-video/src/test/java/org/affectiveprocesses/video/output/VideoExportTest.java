@@ -77,6 +77,10 @@ class VideoExportTest {
         assertThat(boxes[0 * 5 + 4]).as("confidence").isBetween(0.6f, 1f);
         assertThat(c.extras().backbone()).startsWith("face-expression");
         assertThat(leftovers()).containsExactlyInAnyOrder("face.csv", "face.npz");
+        if (csv.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(csv)).as("the CSV and the feature file get the same permissions")
+                    .isEqualTo(Files.getPosixFilePermissions(npz));
+        }
     }
 
     @Test
