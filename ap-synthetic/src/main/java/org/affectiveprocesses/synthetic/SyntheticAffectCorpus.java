@@ -211,6 +211,16 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     /** The name of the test split. */
     public static final String TEST = "test";
 
+    /**
+     * The version of the generator, part of every configuration's {@link
+     * SyntheticConfig#fingerprint()}: it changes whenever the data one configuration generates
+     * change, so that the data of an older generator are told apart by their source even where
+     * the name is the same. 1: the first generator (isotropic per-frame noise); 2: features
+     * modelled on real deep face features; 3: valence/arousal labels as annotated apparent
+     * affect that the face shows only in part.
+     */
+    public static final int GENERATOR_VERSION = 3;
+
     private static final List<String> SPLITS = List.of(TRAIN, VALIDATION, TEST);
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticAffectCorpus.class);
 
@@ -294,7 +304,7 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
                     byId.put(planned.get(i).id(), planned.get(i));
                 }
             }
-            splits.put(split, SequenceDataset.of(corpusName + "/" + split, members));
+            splits.put(split, SequenceDataset.of(corpusName + "/" + split, config.fingerprint(), members));
         }
         LOG.debug("generated {} ({} videos, dx {}) in {} ms; backbone head lambda {}, validation {} {}",
                 corpusName, planned.size(), dx, (System.nanoTime() - start) / 1_000_000, head.lambda(),
@@ -358,7 +368,8 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     }
 
     /**
-     * One split, named {@code "<corpus name>/<split>"}.
+     * One split, named {@code "<corpus name>/<split>"}, whose {@link SequenceDataset#source()} is
+     * the configuration's {@link SyntheticConfig#fingerprint()}.
      *
      * @param splitName {@code "train"}, {@code "validation"} or {@code "test"}
      * @return the split's sequences, in subject and video order

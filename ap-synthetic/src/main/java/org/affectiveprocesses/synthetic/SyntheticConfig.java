@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
@@ -75,6 +77,9 @@ public record SyntheticConfig(
      * by {@code ap evaluate --synthetic va}.
      */
     public static final long DEFAULT_SEED = 1L;
+
+    /** The names {@link #preset(String, long)} accepts. */
+    public static final List<String> PRESETS = List.of("va", "au", "small");
 
     /** The longest affect series a valence/arousal video may need: its frames plus the longest lag. */
     private static final double MAX_AFFECT_FRAMES = 1.0e9;
@@ -195,6 +200,27 @@ public record SyntheticConfig(
     public static SyntheticConfig small(long seed) {
         return valenceArousal().withSeed(seed).withSubjects(4, 2, 2).withFrames(300, 400)
                 .withFeatureSize(64);
+    }
+
+    /**
+     * A preset by the name the {@code ap} command line gives it, so that every command and the
+     * Java API mean the same data by it: {@code "va"} is {@link #valenceArousal()}, {@code "au"}
+     * {@link #actionUnits()} and {@code "small"} {@link #small(long)}, each with the given seed
+     * ({@link #DEFAULT_SEED} unless the user asks for another).
+     *
+     * @param name {@code "va"}, {@code "au"} or {@code "small"}, in any case
+     * @param seed the seed
+     * @return the preset
+     * @throws IllegalArgumentException naming the presets if there is no such preset
+     */
+    public static SyntheticConfig preset(String name, long seed) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "va" -> valenceArousal().withSeed(seed);
+            case "au" -> actionUnits().withSeed(seed);
+            case "small" -> small(seed);
+            default -> throw new IllegalArgumentException("unknown synthetic preset '" + name
+                    + "'; expected one of " + PRESETS);
+        };
     }
 
     /**
@@ -364,8 +390,11 @@ public record SyntheticConfig(
     }
 
     /**
-     * A short, stable fingerprint of the configuration: the first 8 hexadecimal digits of the
-     * SHA-256 of {@link #canonicalText()} in UTF-8.
+     * A short, stable fingerprint of the data this configuration generates: the first 8
+     * hexadecimal digits of the SHA-256 of {@link #canonicalText()} in UTF-8, which spells the
+     * generator's version and every setting. The corpus's splits report it as their {@link
+     * org.affectiveprocesses.api.SequenceDataset#source()}, so that the provenance of a model
+     * names its training data by name and fingerprint.
      *
      * @return 8 lower-case hexadecimal digits
      */
@@ -379,7 +408,8 @@ public record SyntheticConfig(
     }
 
     /**
-     * The canonical text of the configuration: one {@code key=value} line per setting that
+     * The canonical text of the configuration: the version of the generator ({@link
+     * SyntheticAffectCorpus#GENERATOR_VERSION}), then one {@code key=value} line per setting that
      * changes the generated data, in a fixed order, numbers as exact hexadecimal floating point
      * ({@link Double#toHexString}) so that the text, and {@link #fingerprint()}, are the same on
      * every JVM. The affect display model is left out for Action Unit label spaces, which do not
@@ -389,6 +419,7 @@ public record SyntheticConfig(
      */
     public String canonicalText() {
         StringBuilder b = new StringBuilder("synthetic-corpus-config=1\n");
+        line(b, "generator", Integer.toString(SyntheticAffectCorpus.GENERATOR_VERSION));
         line(b, "labelSpace", labelSpace.name() + " " + labelSpace.kind() + " " + labelSpace.dimensions() + " "
                 + hex(labelSpace.rawMin(), labelSpace.rawMax()));
         line(b, "seed", Long.toString(seed));

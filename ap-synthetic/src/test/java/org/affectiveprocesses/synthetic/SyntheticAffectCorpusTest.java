@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SyntheticAffectCorpusTest {
+    /** The data of {@code SyntheticAffectCorpus.small(11)} (features, labels, pseudo-labels) hashed in video order. */
+    private static final long PINNED_SMALL_11_DATA = -2790609650091343490L;
 
     /** The default valence/arousal preset (about 50k frames of 512 features). */
     private static SyntheticAffectCorpus defaultVa;
@@ -53,7 +55,10 @@ class SyntheticAffectCorpusTest {
                 assertThat(y.id()).isEqualTo(x.id());
                 assertThat(fingerprint(y)).isEqualTo(fingerprint(x));
                 assertThat(again.degradation(y.id())).isEqualTo(small.degradation(x.id()));
+                assertThat(again.affectDisplay(y.id())).isEqualTo(small.affectDisplay(x.id()));
             }
+            assertThat(b.source()).isEqualTo(a.source()).isEqualTo(SyntheticConfig.small(11).fingerprint());
+            assertThat(b.identity()).isEqualTo(a.identity()).endsWith(", source " + a.source() + ")");
         }
         assertThat(again.head().weights()).isEqualTo(small.head().weights());
         assertThat(again.head().bias()).isEqualTo(small.head().bias());
@@ -91,6 +96,87 @@ class SyntheticAffectCorpusTest {
         assertThat(fingerprint(b)).isNotEqualTo(fingerprint(a));
         assertThat(b.features(0)).isNotEqualTo(a.features(0));
         assertThat(b.label(0, 0)).isNotEqualTo(a.label(0, 0));
+        AffectDisplay da = small.affectDisplay(a.id());
+        AffectDisplay db = other.affectDisplay(b.id());
+        assertThat(db).isNotEqualTo(da);
+        assertThat(new int[] {db.lagFrames(0), db.lagFrames(1)}).isNotEqualTo(new int[] {da.lagFrames(0), da.lagFrames(1)});
+        assertThat(other.split(SyntheticAffectCorpus.TRAIN).source()).isNotEqualTo(small.split(SyntheticAffectCorpus.TRAIN).source());
+    }
+
+    @Test
+    void theGeneratorsOutputIsPinnedToItsVersion() {
+        // the data of one configuration are part of the generator's version, which the
+        // fingerprint (and so a model's provenance) records: if this fails, the generator's output
+        // changed, so raise SyntheticAffectCorpus.GENERATOR_VERSION and pin the new value
+        long print = 0;
+        for (AffectSequence s : sequences(small)) {
+            print = print * 31 + fingerprint(s);
+        }
+        assertThat(SyntheticAffectCorpus.GENERATOR_VERSION).isEqualTo(3);
+        assertThat(print).as("the data of small(11), generator version 3").isEqualTo(PINNED_SMALL_11_DATA);
+    }
+
+    @Test
+    void thePresetsFacesAreInAnExpressiveEpisodeOnAFifthOfTheFrames() {
+        // expressive episodes: Poisson at 6/min x expressivity g ~ U(0.6, 1.4), lasting U(0.5, 4) s
+        // (mean 2.25 s), so a frame lies in one with probability 1 - exp(-0.225 g), on average
+        // over g 1 - (exp(-0.135) - exp(-0.315)) / 0.18 = 0.2004; the share over the preset's 48
+        // videos varies with a standard deviation of 0.018 (simulated), hence the tolerance of 0.07
+        long frames = 0;
+        long inEpisode = 0;
+        for (AffectSequence s : sequences(defaultVa)) {
+            AffectDisplay d = defaultVa.affectDisplay(s.id());
+            assertThat(d.length()).isEqualTo(s.length());
+            for (int t = 0; t < s.length(); t++) {
+                double p = d.episode(t);
+                double e = d.intensity(t);
+                // between episodes the face shows the resting fifth, at an apex all of it
+                assertThat(e).isCloseTo(0.2 + 0.8 * p, within(1e-12));
+                if (p == 0) {
+                    assertThat(e).isEqualTo(0.2);
+                }
+                for (int k = 0; k < 2; k++) {
+                    assertThat(Math.abs(d.displayed(t, k))).isLessThanOrEqualTo((float) e);
+                }
+                frames++;
+                inEpisode += p > 0 ? 1 : 0;
+            }
+        }
+        double expected = 1 - (Math.exp(-0.135) - Math.exp(-0.315)) / 0.18;
+        assertThat((double) inEpisode / frames).isCloseTo(expected, within(0.07));
+    }
+
+    @Test
+    void annotatorLagsAreUniformOverOneToSixSecondsPerVideoAndDimension() {
+        // many short videos: one lag per video and dimension, U(1, 6) s rounded to frames
+        SyntheticAffectCorpus many = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withSubjects(100, 2, 2).withFrames(20, 20));
+        List<Double> seconds = new ArrayList<>();
+        List<Double> valence = new ArrayList<>();
+        List<Double> arousal = new ArrayList<>();
+        for (AffectSequence s : sequences(many)) {
+            AffectDisplay d = many.affectDisplay(s.id());
+            for (int k = 0; k < 2; k++) {
+                assertThat(d.lagFrames(k)).isBetween(30, 180);
+                seconds.add(d.lagFrames(k) / 30.0);
+            }
+            valence.add((double) d.lagFrames(0));
+            arousal.add((double) d.lagFrames(1));
+        }
+        assertThat(seconds).hasSize(416);
+        // Kolmogorov-Smirnov distance to U(1, 6): 1% critical value 1.63 / sqrt(416) = 0.080,
+        // plus 1/300 for the rounding to whole frames
+        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double ks = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            double cdf = (sorted[i] - 1) / 5;
+            ks = Math.max(ks, Math.max((i + 1.0) / sorted.length - cdf, cdf - (double) i / sorted.length));
+        }
+        assertThat(ks).as("KS distance of the lags to U(1, 6) s").isLessThan(0.080 + 1.0 / 300);
+        // drawn independently for valence and arousal: |r| below three standard errors (3 / sqrt(208))
+        double r = pearson(valence.stream().mapToDouble(Double::doubleValue).toArray(),
+                arousal.stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(Math.abs(r)).as("correlation of the valence and arousal lags").isLessThan(3 / Math.sqrt(208));
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.affectiveprocesses.api.LabelSpace;
 import org.junit.jupiter.api.Test;
 
 class SyntheticConfigTest {
-    /** The fingerprint of {@code SyntheticConfig.small(11)}, (checked against Python hashlib). */
-    private static final String PINNED_SMALL_11 = "0ec205f1";
+    /** The fingerprint of {@code SyntheticConfig.small(11)}, generator 3 (checked against Python hashlib). */
+    private static final String PINNED_SMALL_11 = "31d59587";
 
     @Test
     void valenceArousalPresetHasTheDocumentedDefaults() {
@@ -198,6 +198,7 @@ class SyntheticConfigTest {
         assertThat(SyntheticConfig.small(11).fingerprint()).isEqualTo(small.fingerprint());
         assertThat(small.canonicalText()).isEqualTo(String.join("\n",
                 "synthetic-corpus-config=1",
+                "generator=3",
                 "labelSpace=valence-arousal VALENCE_AROUSAL [valence, arousal] -0x1.0p0 0x1.0p0",
                 "seed=11",
                 "subjects=4 2 2",
@@ -224,6 +225,66 @@ class SyntheticConfigTest {
         assertThat(va.withLabelSpace(LabelSpace.disfa()).corpusName()).startsWith("synthetic-disfa-au(seed 1, config ");
         assertThat(SyntheticConfig.actionUnits().withAffectDisplay(AffectDisplayModel.none()).canonicalText())
                 .isEqualTo(SyntheticConfig.actionUnits().canonicalText()).doesNotContain("affectDisplay");
+    }
+
+    @Test
+    void everySettingThatChangesTheDataChangesTheFingerprint() {
+        SyntheticConfig base = SyntheticConfig.small(11);
+        FeatureModel f = base.features();
+        DegradationModel d = base.degradation();
+        AffectDisplayModel a = base.affectDisplay();
+        List<SyntheticConfig> changed = List.of(
+                base.withSeed(12),
+                base.withLabelSpace(LabelSpace.bp4d()),
+                base.withSubjects(5, 2, 2), base.withSubjects(4, 3, 2), base.withSubjects(4, 2, 3),
+                base.withVideosPerSubject(3),
+                base.withFrames(301, 400), base.withFrames(300, 401),
+                base.withFeatureSize(68),
+                base.withFps(25),
+                base.withFeatures(f.withShares(0.36, 0.30, 0.25, 0.10)),
+                base.withFeatures(f.withShares(0.35, 0.31, 0.25, 0.10)),
+                base.withFeatures(f.withShares(0.35, 0.30, 0.26, 0.10)),
+                base.withFeatures(f.withShares(0.35, 0.30, 0.25, 0.11)),
+                base.withFeatures(f.withPrototypeOffset(0.31)),
+                base.withFeatures(f.withChannelGainSigma(0.51)),
+                base.withDegradation(d.withRates(1.6, 0.5, 3.0)),
+                base.withDegradation(d.withRates(1.5, 0.6, 3.0)),
+                base.withDegradation(d.withRates(1.5, 0.5, 3.1)),
+                base.withDegradation(d.withYawScaleDegrees(26)),
+                base.withDegradation(d.withReceptiveLeak(0.26)),
+                base.withAffectDisplay(a.withDisplayEpisodes(7, 0.5, 4, 0.2)),
+                base.withAffectDisplay(a.withDisplayEpisodes(6, 0.6, 4, 0.2)),
+                base.withAffectDisplay(a.withDisplayEpisodes(6, 0.5, 4.1, 0.2)),
+                base.withAffectDisplay(a.withDisplayEpisodes(6, 0.5, 4, 0.21)),
+                base.withAffectDisplay(a.withLagSeconds(1.1, 6)),
+                base.withAffectDisplay(a.withLagSeconds(1, 6.1)),
+                base.withAffectDisplay(a.withHiddenShares(0.21, 0.4)),
+                base.withAffectDisplay(a.withHiddenShares(0.2, 0.41)),
+                base.withMaxHeadTrainingFrames(9_999));
+        Set<String> prints = new HashSet<>();
+        prints.add(base.fingerprint());
+        for (SyntheticConfig c : changed) {
+            assertThat(c).isNotEqualTo(base);
+            assertThat(prints.add(c.fingerprint())).as("a new fingerprint for %s", c).isTrue();
+            assertThat(c.corpusName()).isNotEqualTo(base.corpusName());
+        }
+        // and the same settings, however they were reached, give the same fingerprint and name
+        SyntheticConfig roundabout = base.withSeed(99).withFps(25).withSeed(11).withFps(30);
+        assertThat(roundabout.fingerprint()).isEqualTo(base.fingerprint());
+        assertThat(roundabout.corpusName()).isEqualTo(base.corpusName());
+        // the generator's version is part of the fingerprint, so data of another version are told apart
+        assertThat(base.canonicalText()).contains("\ngenerator=" + SyntheticAffectCorpus.GENERATOR_VERSION + "\n");
+    }
+
+    @Test
+    void presetsByTheirCommandLineNames() {
+        assertThat(SyntheticConfig.PRESETS).containsExactly("va", "au", "small");
+        assertThat(SyntheticConfig.preset("va", SyntheticConfig.DEFAULT_SEED)).isEqualTo(SyntheticConfig.valenceArousal());
+        assertThat(SyntheticConfig.preset("VA", 3)).isEqualTo(SyntheticConfig.valenceArousal().withSeed(3));
+        assertThat(SyntheticConfig.preset("au", 1)).isEqualTo(SyntheticConfig.actionUnits());
+        assertThat(SyntheticConfig.preset("small", 7)).isEqualTo(SyntheticConfig.small(7));
+        assertThatThrownBy(() -> SyntheticConfig.preset("disfa", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'disfa'").hasMessageContaining("[va, au, small]");
     }
 
     @Test
