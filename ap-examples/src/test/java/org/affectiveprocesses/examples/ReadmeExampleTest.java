@@ -53,5 +53,7 @@ class ReadmeExampleTest {
                 source.indexOf("// readme-example:end"));
         List<String> compiled = body.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
         assertThat(shown).isNotEmpty().isEqualTo(compiled);
+        // the example's corpus is the default one of ap demo and --synthetic va (DefaultCorpusTest)
+        assertThat(shown).contains("AffectCorpus corpus = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal());");
     }
 }
