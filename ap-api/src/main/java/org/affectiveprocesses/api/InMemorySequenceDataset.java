@@ -6,10 +6,16 @@ import java.util.Objects;
 /** A {@link SequenceDataset} over a list held in memory. */
 final class InMemorySequenceDataset implements SequenceDataset {
     private final String name;
+    private final String source;
     private final List<AffectSequence> sequences;
 
-    InMemorySequenceDataset(String name, List<AffectSequence> sequences) {
+    InMemorySequenceDataset(String name, String source, List<AffectSequence> sequences) {
         this.name = Objects.requireNonNull(name, "name");
+        this.source = Objects.requireNonNull(source, "source");
+        if (!source.matches("[A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("dataset '" + name + "': a source has only letters, digits and '-', got '"
+                    + source + "'");
+        }
         this.sequences = List.copyOf(sequences);
         if (this.sequences.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + name + "' has no sequences");
@@ -31,6 +37,11 @@ final class InMemorySequenceDataset implements SequenceDataset {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String source() {
+        return source;
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
  * large.
  */
 public interface SequenceDataset extends Iterable<AffectSequence> {
+    /** What precedes the {@link #source()} in an {@link #identity()}. */
+    String SOURCE_MARK = ", source ";
 
-    /** A name for the dataset, e.g. {@code "synthetic-va/train"}; used in provenance and reports. */
+    /** A name for the dataset, e.g. {@code "synthetic-va(seed 1)/train"}; used in provenance and reports. */
     String name();
 
     /** What the labels mean. */
@@ -42,16 +44,60 @@ public interface SequenceDataset extends Iterable<AffectSequence> {
     }
 
     /**
-     * A short identity of the data (name, sizes and a content fingerprint when cheap) recorded in
-     * the provenance of models trained on it.
+     * A fingerprint of what the data were made from, the same for every split of one corpus: for
+     * the built-in synthetic corpus, its generator version and configuration. Two datasets with
+     * the same name but different sources hold different data (for example, a corpus generated
+     * again by another version of its generator).
+     *
+     * @return letters, digits and {@code -}, or empty when unknown (the default)
+     */
+    default String source() {
+        return "";
+    }
+
+    /**
+     * A short identity of the data recorded in the provenance of models trained on it: the name,
+     * then in parentheses the sizes, the label space and, when known, {@code "source "} and the
+     * {@link #source()}, e.g. {@code "synthetic-va(seed 1)/train (32 sequences, 33615 frames, dx
+     * 512, valence-arousal, source 1a2b3c4d)"}.
+     *
+     * @return the identity
      */
     default String identity() {
         long frames = 0;
         for (int i = 0; i < size(); i++) {
             frames += length(i);
         }
+        String source = source();
         return name() + " (" + size() + " sequences, " + frames + " frames, dx " + featureSize()
-                + ", " + labelSpace().name() + ")";
+                + ", " + labelSpace().name() + (source.isEmpty() ? "" : SOURCE_MARK + source) + ")";
+    }
+
+    /**
+     * The data name recorded in an {@link #identity()} text: the part before its sizes.
+     *
+     * @param identity an identity, e.g. from a model's provenance
+     * @return the name, or the whole text if it has no sizes
+     */
+    static String nameOf(String identity) {
+        int sizes = identity.lastIndexOf(" (");
+        return sizes < 0 ? identity : identity.substring(0, sizes);
+    }
+
+    /**
+     * The {@link #source()} recorded in an {@link #identity()} text.
+     *
+     * @param identity an identity, e.g. from a model's provenance
+     * @return the source, or empty if the identity records none (data of unknown source, or a
+     *     model trained before sources were recorded)
+     */
+    static String sourceOf(String identity) {
+        int sizes = identity.lastIndexOf(" (");
+        int mark = identity.lastIndexOf(SOURCE_MARK);
+        if (sizes < 0 || mark < sizes || !identity.endsWith(")")) {
+            return "";
+        }
+        return identity.substring(mark + SOURCE_MARK.length(), identity.length() - 1);
     }
 
     /** The sequences one after the other. */
@@ -80,11 +126,25 @@ public interface SequenceDataset extends Iterable<AffectSequence> {
     }
 
     /**
-     * An in-memory dataset.
+     * An in-memory dataset of unknown {@link #source()}.
      *
      * @throws IllegalArgumentException if the list is empty or mixes label spaces or feature sizes
      */
     static SequenceDataset of(String name, List<AffectSequence> sequences) {
-        return new InMemorySequenceDataset(name, sequences);
+        return new InMemorySequenceDataset(name, "", sequences);
+    }
+
+    /**
+     * An in-memory dataset whose {@link #source()} is known.
+     *
+     * @param name the name
+     * @param source what the data were made from: letters, digits and {@code -}, or empty
+     * @param sequences the sequences
+     * @return the dataset
+     * @throws IllegalArgumentException if the source has other characters, or the list is empty or
+     *     mixes label spaces or feature sizes
+     */
+    static SequenceDataset of(String name, String source, List<AffectSequence> sequences) {
+        return new InMemorySequenceDataset(name, source, sequences);
     }
 }

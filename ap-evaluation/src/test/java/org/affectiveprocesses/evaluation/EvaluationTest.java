@@ -88,6 +88,31 @@ class EvaluationTest {
         assertThat(Evaluation.dataWarnings(model(Provenance.untrained("v", "djl", "none")), other)).isEmpty();
     }
 
+    @Test
+    void aCorpusOfTheSameNameMadeFromAnotherSourceIsNamed() {
+        SequenceDataset train = SequenceDataset.of("synthetic-va(seed 1)/train", "0ec205f1", List.of(renamed(sequence())));
+        SequenceDataset test = SequenceDataset.of("synthetic-va(seed 1)/test", "0ec205f1", List.of(sequence()));
+        SequenceDataset regenerated = SequenceDataset.of("synthetic-va(seed 1)/test", "9f00aa17", List.of(sequence()));
+        SequenceDataset unknown = SequenceDataset.of("synthetic-va(seed 1)/test", List.of(sequence()));
+        AffectModel model = model(new Provenance("v", "djl", "", Configuration.textOnly("c"), train.identity(),
+                "", Map.of(), 1));
+        assertThat(model.info().provenance().trainingData()).contains("synthetic-va(seed 1)/train")
+                .endsWith(", source 0ec205f1)");
+        assertThat(Evaluation.dataWarnings(model, test)).isEmpty();
+        assertThat(Evaluation.dataWarnings(model, regenerated)).singleElement().asString()
+                .contains("trained on 'synthetic-va(seed 1)' made from source 0ec205f1")
+                .contains("'synthetic-va(seed 1)/test' was made from source 9f00aa17");
+        // a source known on one side only is no evidence either way
+        assertThat(Evaluation.dataWarnings(model, unknown)).isEmpty();
+        AffectModel older = model(new Provenance("v", "djl", "", Configuration.textOnly("c"),
+                SequenceDataset.of("synthetic-va(seed 1)/train", List.of(renamed(sequence()))).identity(), "", Map.of(), 1));
+        assertThat(Evaluation.dataWarnings(older, regenerated)).isEmpty();
+        // another corpus is named as such, whatever the sources
+        SequenceDataset otherSeed = SequenceDataset.of("synthetic-va(seed 3)/test", "9f00aa17", List.of(sequence()));
+        assertThat(Evaluation.dataWarnings(model, otherSeed)).singleElement().asString()
+                .contains("comes from 'synthetic-va(seed 3)'");
+    }
+
     private static AffectSequence renamed(AffectSequence s) {
         AffectSequence.Builder b = AffectSequence.builder(s.id() + "-2", s.labelSpace(), s.featureSize());
         for (int t = 0; t < s.length(); t++) {

@@ -149,12 +149,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     private AffectCorpus openCorpus() throws IOException {
         if (store == null) {
-            boolean au = labels.equalsIgnoreCase("au");
-            if (!au && !labels.equalsIgnoreCase("va")) {
+            if (!labels.equalsIgnoreCase("au") && !labels.equalsIgnoreCase("va")) {
                 throw new ParameterException(spec.commandLine(), "--labels must be va or au, got '" + labels + "'");
             }
-            SyntheticConfig sc = au ? SyntheticConfig.actionUnits() : SyntheticConfig.valenceArousal();
-            return SyntheticAffectCorpus.generate(sc.withSeed(seed));
+            return SyntheticAffectCorpus.generate(SyntheticConfig.preset(labels, seed));
         }
         AffectCorpus corpus = FeatureStore.open(store);
         if (!corpus.splitNames().containsAll(SPLITS)) {

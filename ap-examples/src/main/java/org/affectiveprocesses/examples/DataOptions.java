@@ -2,7 +2,6 @@ package org.affectiveprocesses.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.synthetic.SyntheticAffectCorpus;
 import org.affectiveprocesses.synthetic.SyntheticConfig;
@@ -54,13 +53,22 @@ final class DataOptions {
         return store != null ? "feature store " + store : "synthetic corpus '" + synthetic + "', seed " + syntheticSeed;
     }
 
-    private SyntheticConfig syntheticConfig() {
-        return switch (synthetic.toLowerCase(Locale.ROOT)) {
-            case "va" -> SyntheticConfig.valenceArousal().withSeed(syntheticSeed);
-            case "au" -> SyntheticConfig.actionUnits().withSeed(syntheticSeed);
-            case "small" -> SyntheticConfig.small(syntheticSeed);
-            default -> throw new ParameterException(spec.commandLine(),
-                    "unknown --synthetic preset '" + synthetic + "'; expected va, au or small");
-        };
+    /** The configuration of the --synthetic preset with the --synthetic-seed. */
+    SyntheticConfig syntheticConfig() {
+        return preset(spec, "--synthetic", synthetic, syntheticSeed);
+    }
+
+    /**
+     * A synthetic preset named on the command line ({@link SyntheticConfig#preset}).
+     *
+     * @throws ParameterException (usage error) naming the option and the presets if there is no such preset
+     */
+    static SyntheticConfig preset(CommandSpec spec, String option, String name, long seed) {
+        try {
+            return SyntheticConfig.preset(name, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown " + option + " '" + name + "'; expected one of "
+                    + SyntheticConfig.PRESETS, e);
+        }
     }
 }

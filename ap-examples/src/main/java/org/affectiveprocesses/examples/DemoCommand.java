@@ -100,8 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(System.err, !quiet);
         progress.note("generating the synthetic " + labels + " corpus (seed " + seed + ")");
-        SyntheticConfig sc = (au ? SyntheticConfig.actionUnits() : SyntheticConfig.valenceArousal()).withSeed(seed);
-        SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(sc);
+        SyntheticAffectCorpus corpus = SyntheticAffectCorpus.generate(corpusConfig());
         out.println("# Affective Process on " + corpus);
         out.println();
         Metric headline = corpus.labelSpace().headlineMetric();
@@ -192,6 +191,11 @@ public final class DemoCommand implements Callable<Integer> {
             row.append(String.format(Locale.ROOT, " %.3f |", r.mean(metric)));
         }
         return row.append('\n').toString();
+    }
+
+    /** The corpus of the options: the --labels preset (va or au, checked by the caller) with the --seed. */
+    SyntheticConfig corpusConfig() {
+        return SyntheticConfig.preset(labels, seed);
     }
 
     /** The training configuration of the options, checked before any work (a bad value is a usage error). */

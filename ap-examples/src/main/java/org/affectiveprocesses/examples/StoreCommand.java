@@ -80,17 +80,16 @@ public final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            SyntheticConfig config = switch (preset.toLowerCase(Locale.ROOT)) {
-                case "va" -> SyntheticConfig.valenceArousal().withSeed(seed);
-                case "au" -> SyntheticConfig.actionUnits().withSeed(seed);
-                case "small" -> SyntheticConfig.small(seed);
-                default -> throw new ParameterException(spec.commandLine(),
-                        "unknown --preset '" + preset + "'; expected va, au or small");
-            };
+            SyntheticConfig config = corpusConfig();
             Outputs.checkDirectory(dir, "DIR", true);
             FeatureStore store = FeatureStore.write(dir, SyntheticAffectCorpus.generate(config));
             System.out.println("Wrote " + store);
             return 0;
+        }
+
+        /** The configuration of the --preset with the --seed. */
+        SyntheticConfig corpusConfig() {
+            return DataOptions.preset(spec, "--preset", preset, seed);
         }
     }
 }

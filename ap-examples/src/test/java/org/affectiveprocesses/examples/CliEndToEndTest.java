@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.affectiveprocesses.api.AffectiveProcess;
 import org.affectiveprocesses.api.TrainingConfig;
 import org.affectiveprocesses.corpora.FeatureStore;
+import org.affectiveprocesses.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,21 @@ class CliEndToEndTest {
                 "-s", "validation", "-s", "test", "-q");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("| validation Backbone |", "| test AP |", "| pooled AP |");
+    }
+
+    @Test
+    void evaluateWarnsWhenTheDataAreNotTheCorpusTheModelWasTrainedOn() {
+        // the model was trained on the stored small corpus of seed 5: the same corpus generated
+        // again is scored without a warning, another seed's corpus with one naming both
+        CliRun same = CliRun.of("evaluate", "--synthetic", "small", "--synthetic-seed", "5", "-m", model.toString(), "-q");
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.err()).doesNotContain("warning");
+        CliRun other = CliRun.of("evaluate", "--synthetic", "small", "--synthetic-seed", "6", "-m", model.toString(), "-q");
+        assertThat(other.code()).as(other.err()).isZero();
+        assertThat(other.err()).contains("ap evaluate: warning: " + model)
+                .contains("trained on '" + SyntheticConfig.small(5).corpusName() + "'")
+                .contains("comes from '" + SyntheticConfig.small(6).corpusName() + "'");
+        assertThat(other.out()).contains("| AP |");
     }
 
     @Test

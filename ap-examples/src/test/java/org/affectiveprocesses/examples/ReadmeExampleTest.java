@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.AffectiveProcess;
@@ -37,7 +38,9 @@ class ReadmeExampleTest {
 
     @Test
     void readmeShowsExactlyTheCompiledExample() throws IOException {
-        assertThat(ReadmeBlock.shown("example")).isNotEmpty().isEqualTo(ReadmeBlock.compiled(ReadmeExampleTest.class,
-                "example"));
+        List<String> shown = ReadmeBlock.shown("example");
+        assertThat(shown).isNotEmpty().isEqualTo(ReadmeBlock.compiled(ReadmeExampleTest.class, "example"));
+        // the example's corpus is the default one of ap demo and --synthetic va (DefaultCorpusTest)
+        assertThat(shown).contains("AffectCorpus corpus = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal());");
     }
 }

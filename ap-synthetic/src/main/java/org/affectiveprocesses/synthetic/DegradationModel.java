@@ -106,7 +106,7 @@ public record DegradationModel(
                 yawScaleDegrees, leak);
     }
 
-    private static void rate(String name, double value) {
+    static void rate(String name, double value) {
         FeatureModel.nonNegative(name, value);
         if (value > MAX_PER_MINUTE) {
             throw new IllegalArgumentException(name + " must be at most " + MAX_PER_MINUTE + ", got " + value);

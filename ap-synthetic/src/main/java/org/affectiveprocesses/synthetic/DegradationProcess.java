@@ -95,10 +95,8 @@ final class DegradationProcess {
             return;
         }
         int length = severity.length;
-        double meanGap = 60.0 * fps / perMinute;
         // start before frame 0 so that episodes already under way at the first frame are there
-        for (double start = -maxS * fps + rng.exponential(meanGap); start < length;
-                start += rng.exponential(meanGap)) {
+        rng.poissonTimes(60.0 * fps / perMinute, -maxS * fps, length, start -> {
             double duration = rng.uniform(minS, maxS) * fps;
             double peak = rng.uniform(minSeverity, maxSeverity);
             double ramp = Math.min(RAMP_MAX_S * fps, duration / 4);
@@ -112,7 +110,7 @@ final class DegradationProcess {
                     severity[t] = s;
                 }
             }
-        }
+        });
     }
 
     private static double clamp(double x) {

@@ -11,11 +11,13 @@ import org.affectiveprocesses.api.LabelSpace;
  * as PyTorch flattens a (C, 4, 4) tensor): cell (c, r, k) of block b = 2 (r / 2) + k / 2 is
  *
  * <pre>
- *   gamma_c [ mu0 + (1 - D_b) (I_s + P u_t + g_s F(y_t)) + D_b rho r_kind + sigma_f e_t ]
+ *   gamma_c [ mu0 + (1 - D_b) (I_s + P u_t + g_s F(d_t)) + D_b rho r_kind + sigma_f e_t ]
  * </pre>
  *
- * and the features x<sub>t</sub> are its 2 &times; 2 average pool, C &times; 2 &times; 2
- * flattened the same way.
+ * where d_t are the label values the face displays ({@link AffectDisplay}), and the features
+ * x<sub>t</sub> are its 2 &times; 2 average pool, C &times; 2 &times; 2 flattened the same way.
+ * F's centring and scale are computed over labels drawn from the label prior, so its share is
+ * that of a fully expressive face.
  */
 final class FeatureWorld {
     /** Hidden units of the expression network F; the first half are upper-face units. */
@@ -181,14 +183,14 @@ final class FeatureWorld {
      * Renders every frame of one video, in order.
      *
      * @param rng the stream of the per-frame noise e_t
-     * @param labels normalised labels [frame][dy]
+     * @param displayed the normalised label values the face displays, [frame][dy]
      * @param u the nuisance, [NUISANCE_DIM][frame]
      * @param degradation the video's degradation
      * @param identity the subject's I_s
      * @param displayGain the subject's g_s
      * @param sink receives each frame's C x 4 x 4 maps
      */
-    void render(Rng rng, float[] labels, double[][] u, Degradation degradation, float[] identity,
+    void render(Rng rng, float[] displayed, double[][] u, Degradation degradation, float[] identity,
             double displayGain, FrameSink sink) {
         int length = degradation.length();
         float[] maps = new float[cells];
@@ -202,8 +204,8 @@ final class FeatureWorld {
                 lower[m] = u[m][t];
             }
             for (int h = 0; h < HALF; h++) {
-                upper[NUISANCE_DIM + h] = displayGain * (activation(labels, t, h) - hiddenMean[h]);
-                lower[NUISANCE_DIM + h] = displayGain * (activation(labels, t, HALF + h) - hiddenMean[HALF + h]);
+                upper[NUISANCE_DIM + h] = displayGain * (activation(displayed, t, h) - hiddenMean[h]);
+                lower[NUISANCE_DIM + h] = displayGain * (activation(displayed, t, HALF + h) - hiddenMean[HALF + h]);
             }
             for (int b = 0; b < Degradation.BLOCKS; b++) {
                 keep[b] = 1.0 - degradation.severity(t, b);

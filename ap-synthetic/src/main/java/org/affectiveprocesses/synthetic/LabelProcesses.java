@@ -77,7 +77,8 @@ final class LabelProcesses {
     }
 
     /**
-     * Valence/arousal of one video, normalised, row-major [frame][2].
+     * Valence/arousal of one video, normalised, row-major [frame][2]: the subject's baseline plus
+     * the within-video dynamics, through tanh.
      *
      * @param baseline the subject's baseline (valence, arousal) before tanh
      */
@@ -86,7 +87,33 @@ final class LabelProcesses {
         double[] latentA = new double[length];
         Arrays.fill(latentV, baseline[0]);
         Arrays.fill(latentA, baseline[1]);
+        addDynamics(rng, latentV, latentA, 1.0, 1.0, fps);
+        float[] y = new float[length * 2];
+        for (int t = 0; t < length; t++) {
+            y[2 * t] = (float) StrictMath.tanh(latentV[t]);
+            y[2 * t + 1] = (float) StrictMath.tanh(latentA[t]);
+        }
+        return y;
+    }
+
+    /**
+     * Adds the within-video dynamics of valence and arousal (before tanh) to two series: per
+     * dimension {@value #VA_COMPONENTS} smooth components with time constants uniform in
+     * [{@value #VA_TAU_MIN_S}, {@value #VA_TAU_MAX_S}] s, standard deviation {@value
+     * #VA_DYNAMIC_STD} in all, valence and arousal correlated at {@value #VA_CORRELATION}, each
+     * dimension scaled by its own factor.
+     *
+     * @param latentV the valence series, added to in place
+     * @param latentA the arousal series (same length), added to in place
+     * @param scaleV the factor of the valence dynamics
+     * @param scaleA the factor of the arousal dynamics
+     */
+    static void addDynamics(Rng rng, double[] latentV, double[] latentA, double scaleV, double scaleA,
+            double fps) {
+        int length = latentV.length;
         double w = VA_DYNAMIC_STD / Math.sqrt(VA_COMPONENTS);
+        double wv = scaleV * w;
+        double wa = scaleA * w;
         double rho = VA_CORRELATION;
         double rhoC = Math.sqrt(1.0 - rho * rho);
         for (int k = 0; k < VA_COMPONENTS; k++) {
@@ -94,16 +121,10 @@ final class LabelProcesses {
             double[] gv = SmoothNoise.sample(rng, length, tau);
             double[] ga = SmoothNoise.sample(rng, length, tau);
             for (int t = 0; t < length; t++) {
-                latentV[t] += w * gv[t];
-                latentA[t] += w * (rho * gv[t] + rhoC * ga[t]);
+                latentV[t] += wv * gv[t];
+                latentA[t] += wa * (rho * gv[t] + rhoC * ga[t]);
             }
         }
-        float[] y = new float[length * 2];
-        for (int t = 0; t < length; t++) {
-            y[2 * t] = (float) StrictMath.tanh(latentV[t]);
-            y[2 * t + 1] = (float) StrictMath.tanh(latentA[t]);
-        }
-        return y;
     }
 
     /** A subject's valence/arousal baseline (before tanh), weakly correlated. */
@@ -132,12 +153,12 @@ final class LabelProcesses {
         double start = -AU_MAX_DURATION_S * fps; // events already under way at frame 0
         // solo events, one Poisson process per Action Unit
         for (int d = 0; d < dy; d++) {
-            double meanGap = 60.0 * fps / (AU_SOLO_PER_MINUTE * expressivity);
-            for (double t = start + rng.exponential(meanGap); t < length; t += rng.exponential(meanGap)) {
+            int column = d;
+            rng.poissonTimes(60.0 * fps / (AU_SOLO_PER_MINUTE * expressivity), start, length, t -> {
                 int level = level(rng);
                 double duration = rng.uniform(AU_MIN_DURATION_S, AU_MAX_DURATION_S) * fps;
-                addEvent(rng, raw, dy, d, length, t, duration, level);
-            }
+                addEvent(rng, raw, dy, column, length, t, duration, level);
+            });
         }
         // co-occurrence groups, led by an Action Unit of the space
         for (int g = 0; g < AU_GROUPS.size(); g++) {
@@ -147,8 +168,7 @@ final class LabelProcesses {
             if (lead < 0) {
                 continue;
             }
-            double meanGap = 60.0 * fps / (AU_GROUP_PER_MINUTE * expressivity);
-            for (double t = start + rng.exponential(meanGap); t < length; t += rng.exponential(meanGap)) {
+            rng.poissonTimes(60.0 * fps / (AU_GROUP_PER_MINUTE * expressivity), start, length, t -> {
                 int level = level(rng);
                 double duration = rng.uniform(AU_MIN_DURATION_S, AU_MAX_DURATION_S) * fps;
                 for (int m = 0; m < group.length; m++) {
@@ -164,7 +184,7 @@ final class LabelProcesses {
                     int memberLevel = m == 0 ? level : Math.max(1, Math.min(5, level + shift));
                     addEvent(rng, raw, dy, d, length, t + delay, duration * stretch, memberLevel);
                 }
-            }
+            });
         }
         for (int i = 0; i < raw.length; i++) {
             raw[i] = Math.max(0.0, Math.min(5.0, Math.rint(raw[i])));
@@ -172,8 +192,17 @@ final class LabelProcesses {
         return raw;
     }
 
-    private static void addEvent(Rng rng, double[] raw, int dy, int d, int length, double start,
-            double duration, int level) {
+    /**
+     * Adds one event with an onset-apex-offset profile (raised-cosine onset over 15-35% and offset
+     * over 20-40% of its duration) to column {@code d} of a row-major series of {@code dy}
+     * columns, keeping the larger value where events overlap.
+     *
+     * @param start the event's start, in frames (may be negative)
+     * @param duration its duration in frames
+     * @param level its value at the apex
+     */
+    static void addEvent(Rng rng, double[] raw, int dy, int d, int length, double start,
+            double duration, double level) {
         double onset = rng.uniform(0.15, 0.35) * duration;
         double offset = rng.uniform(0.2, 0.4) * duration;
         double end = start + duration;

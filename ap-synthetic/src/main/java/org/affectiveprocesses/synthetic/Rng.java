@@ -1,5 +1,7 @@
 package org.affectiveprocesses.synthetic;
 
+import java.util.function.DoubleConsumer;
+
 /**
  * The generator's own random number source: SplitMix64 (Steele, Lea &amp; Flood 2014) with a
  * Marsaglia polar Gaussian computed through {@link StrictMath}, so that every value drawn is a
@@ -60,6 +62,22 @@ final class Rng {
     /** An exponential variate with the given mean. */
     double exponential(double mean) {
         return -mean * StrictMath.log(1.0 - nextDouble());
+    }
+
+    /**
+     * The times of a Poisson process with the given mean gap, from {@code from} (exclusive of the
+     * first gap) up to {@code until}, in order. Each time is passed on before the next gap is
+     * drawn, so what the consumer draws from this stream comes between the gaps.
+     *
+     * @param meanGap the mean time between events
+     * @param from where the process starts (the first event is one gap later)
+     * @param until the end (exclusive)
+     * @param at receives each event's time
+     */
+    void poissonTimes(double meanGap, double from, double until, DoubleConsumer at) {
+        for (double t = from + exponential(meanGap); t < until; t += exponential(meanGap)) {
+            at.accept(t);
+        }
     }
 
     /** A standard normal variate (Marsaglia's polar method). */

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.affectiveprocesses.api.AffectCorpus;
 import org.affectiveprocesses.api.AffectSequence;
-import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.api.SequenceDataset;
 import org.slf4j.Logger;
@@ -30,9 +29,13 @@ import org.slf4j.LoggerFactory;
  * platform and thread count (the generator uses its own SplitMix64 streams and {@link
  * StrictMath}, and the head is fitted in a fixed order); a different seed gives different data.
  * Every ingredient draws from its own stream (the world's loadings, each subject's identity and
- * traits, each video's labels, nuisance, degradation episodes and noise), so changing one
- * setting leaves the draws of the others unchanged: the labels, for instance, depend only on the
- * seed, the label space, the subject and video counts, the lengths and the frame rate.
+ * traits, each video's affect, hidden affect, annotation lags, display episodes, nuisance,
+ * degradation episodes and noise), so changing one setting leaves the draws of the others
+ * unchanged: the labels, for instance, depend only on the seed, the label space, the subject and
+ * video counts, the lengths, the frame rate and (for valence/arousal) the lags and hidden shares
+ * of the {@link AffectDisplayModel}, not on the features, the degradation or the display
+ * episodes. The corpus's {@link #name()} identifies the configuration ({@link
+ * SyntheticConfig#corpusName()}).
  *
  * <h2>Subjects, videos and splits</h2>
  * Subjects are named {@code S01}, {@code S02}, ... and videos {@code S01-V1}, {@code S01-V2},
@@ -43,11 +46,13 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Labels</h2>
  * <ul>
- *   <li><b>Valence/arousal</b>: per dimension, a subject baseline (N(0, 0.2²)) plus a sum of
- *       three slow random processes (each white noise through two cascaded low-pass stages with
- *       a time constant uniform in 2-7 s, total standard deviation 0.4), squashed by tanh into
- *       (-1, 1); the standard deviation is about 0.3-0.4 per dimension, and valence and arousal
- *       are weakly correlated (their baselines and driving processes correlate at 0.3).
+ *   <li><b>Valence/arousal</b>: the apparent affect as annotators trace it. Per dimension, a
+ *       subject baseline (N(0, 0.2²)) plus a sum of three slow random processes (each white
+ *       noise through two cascaded low-pass stages with a time constant uniform in 2-7 s, total
+ *       standard deviation 0.4), squashed by tanh into (-1, 1); the standard deviation is about
+ *       0.3-0.4 per dimension, and valence and arousal are weakly correlated (their baselines and
+ *       driving processes correlate at 0.3). How these labels relate to what the face displays
+ *       is described below ("Valence/arousal: what annotators label and what the face shows").
  *   <li><b>Action Units</b>: sparse, bursty intensities on the raw 0-5 scale. Each Action Unit
  *       has solo events at Poisson times (4 per minute), and co-occurrence groups have joint
  *       events (4 per minute per group; e.g. AU12 with AU6 (probability 0.75) and AU10 (0.35);
@@ -60,6 +65,39 @@ import org.slf4j.LoggerFactory;
  *       LabelSpace#normalize}. Most frames of every Action Unit are zero (about 70-90%).
  * </ul>
  *
+ * <h2>Valence/arousal: what annotators label and what the face shows</h2>
+ * Emotions "only partially explain facial appearance over time", annotations are subjective,
+ * and "the cues for inferring a person's apparent emotion from their facial behaviour are often
+ * sparsely and non-regularly distributed over a temporal window" (Sanchez et al., CVPR 2021,
+ * Sec. 1). So the face, which the features show, displays the labelled affect in three
+ * restricted ways ({@link AffectDisplayModel}; on in the presets, each with its own stream and
+ * knob, all off with {@link AffectDisplayModel#none()}; read them with {@link
+ * #affectDisplay(String)}). With l_d(t) = b_d + sqrt(1 - h_d) s_d(t) + sqrt(h_d) eta_d(t) in the
+ * latent space of dimension d (b the baseline, s the dynamics above, eta a hidden process of the
+ * same form), the label is y_d(t) = tanh l_d(t - L_d) and the face displays D_d(t) = e_t tanh(b_d
+ * + sqrt(1 - h_d) s_d(t)):
+ * <ul>
+ *   <li><b>Sparse, irregular display</b>: the face displays the affect fully only in expressive
+ *       episodes and is closer to neutral in between, e_t = 0.2 + 0.8 p_t with p_t the episode
+ *       profile. The coherence between emotion and facial expression is limited (Reisenzein et
+ *       al., Emotion Review 2013: expressions accompany surprise and disgust only in a minority of
+ *       cases; Fernández-Dols &amp; Crivelli, Emotion Review 2013: weak correlation in field
+ *       studies) and strongest where the feeling is intense (Mauss et al., Emotion 2005).
+ *       Episodes start at 6 per minute times the subject's expressivity (our choice; no rate for
+ *       conversation video was found), last 0.5-4 s (the usual range of macro-expressions, Ekman
+ *       2003), and have the onset-apex-offset profile of the Action Unit events; about 20% of the
+ *       frames lie in an episode. The resting display 0.2 is our choice.
+ *   <li><b>Annotator reaction lag</b>: the label trails the face by L_d, uniform in 1-6 s per video
+ *       and dimension and rounded to frames; continuous annotations lag the behaviour by 1-6 s
+ *       depending on annotator, dimension and behaviour (Mariooryad &amp; Busso, IEEE TAC 2015).
+ *   <li><b>Hidden affect</b>: a share h of the within-video dynamics, 0.2 for valence and 0.4
+ *       for arousal (our choice), is not shown by the face: annotators read part of the apparent
+ *       affect from the voice and words, arousal more than valence (Wu et al., Frontiers in
+ *       Computer Science 2021). The labels' distribution is unchanged.
+ * </ul>
+ * Action Units are facial actions coded frame by frame (FACS): the face displays its Action Unit
+ * labels on every frame, with no lag and nothing hidden.
+ *
  * <h2>Features</h2>
  * The paper's features are the 2 &times; 2 average pool of a 128 &times; 4 &times; 4 tensor
  * (four ConvBlocks each followed by max-pooling), flattened to 512 values (Sanchez et al., CVPR
@@ -69,7 +107,7 @@ import org.slf4j.LoggerFactory;
  * regions of the face. Cell j of channel c in block b at frame t of subject s is
  *
  * <pre>
- *   gamma_c [ mu0 + (1 - D_t[b]) (I_s + P u_t + g_s F(y_t)) + D_t[b] rho r_k + sigma_f e_t ]
+ *   gamma_c [ mu0 + (1 - Delta_t[b]) (I_s + P u_t + g_s F(D_t)) + Delta_t[b] rho r_k + sigma_f e_t ]
  * </pre>
  *
  * <ul>
@@ -85,7 +123,8 @@ import org.slf4j.LoggerFactory;
  *       (Baltrušaitis et al., FG 2015); a 512-d face representation has an intrinsic
  *       dimensionality of about 16 (Gong et al., CVPR 2019). With 16 training subjects the head
  *       cannot project identity out, so test subjects get a per-subject bias.
- *   <li><b>Expression</b> g_s F(y_t), share 0.30: a fixed random network F(y) = B (tanh(A (y -
+ *   <li><b>Expression</b> g_s F(D_t) of the displayed label values D_t, share 0.30 (of a fully
+ *       expressive face): a fixed random network F(y) = B (tanh(A (y -
  *       y0) + a) - m), dy &rarr; 64 &rarr; cells (A ~ N(0, 1), a ~ N(0, 0.5²), m the mean
  *       activation over the label prior, y0 = 0 for valence/arousal and the normalised
  *       intensity 1 for Action Units; B ~ N(0, 1) rescaled so that over 8,192 frames drawn from
@@ -107,7 +146,7 @@ import org.slf4j.LoggerFactory;
  *       matters: Azulay &amp; Weiss, JMLR 2019). Because degradation shrinks the content, the
  *       noise's share of a degraded frame grows by itself, as the embedding instability of
  *       low-quality faces does (SER-FIQ, CVPR 2020; PFE, ICCV 2019).
- *   <li><b>Degradation</b>: a fraction D_t[b] of block b's content (identity, nuisance and
+ *   <li><b>Degradation</b>: a fraction Delta_t[b] of block b's content (identity, nuisance and
  *       expression alike) is replaced by the prototype rho r_k of the degradation type k, r_k =
  *       (R_0 + R_k) / sqrt 2 with R ~ N(0, I) fixed: one direction shared by every degradation,
  *       one per type, rho = 0.3 clean standard deviations from the centre. Degraded faces join a
@@ -144,7 +183,7 @@ import org.slf4j.LoggerFactory;
  * natural interaction (Mahmoud et al., ACII 2011, ICMI 2014), occlusion and pose are the main
  * obstacles of in-the-wild expression recognition (Wang et al., TIP 2020); on average about 18%
  * of the frames are degraded to some degree (15.7% with seed 1). Read the degradation with {@link #degradation(String)}
- * and the quality q<sub>t</sub> = 1 - max<sub>b</sub> D<sub>t</sub>[b] with {@link
+ * and the quality q<sub>t</sub> = 1 - max<sub>b</sub> &Delta;<sub>t</sub>[b] with {@link
  * #quality(String)}; neither is part of the sequences.
  *
  * <h2>The backbone head</h2>
@@ -157,7 +196,7 @@ import org.slf4j.LoggerFactory;
  * RidgeHead#DEFAULT_LAMBDAS} by the mean headline metric (CCC for valence/arousal, ICC(3,1) for
  * Action Units) on the validation split (also capped at {@code maxHeadTrainingFrames} evenly
  * spaced frames). Its errors are therefore those of a real per-frame model, larger on degraded
- * frames.
+ * frames and, for valence/arousal, between expressive episodes.
  *
  * <p>Instances are immutable and thread-safe. Generation runs the videos in parallel on the
  * common fork-join pool and renders each video twice (once for the features and the head's
@@ -171,6 +210,16 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     public static final String VALIDATION = "validation";
     /** The name of the test split. */
     public static final String TEST = "test";
+
+    /**
+     * The version of the generator, part of every configuration's {@link
+     * SyntheticConfig#fingerprint()}: it changes whenever the data one configuration generates
+     * change, so that the data of an older generator are told apart by their source even where
+     * the name is the same. 1: the first generator (isotropic per-frame noise); 2: features
+     * modelled on real deep face features; 3: valence/arousal labels as annotated apparent
+     * affect that the face shows only in part.
+     */
+    public static final int GENERATOR_VERSION = 3;
 
     private static final List<String> SPLITS = List.of(TRAIN, VALIDATION, TEST);
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticAffectCorpus.class);
@@ -244,7 +293,7 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
             return b.build();
         }).toList();
 
-        String corpusName = "synthetic-" + (space.kind() == LabelKind.VALENCE_AROUSAL ? "va" : space.name());
+        String corpusName = config.corpusName();
         Map<String, SequenceDataset> splits = new LinkedHashMap<>();
         Map<String, VideoRenderer.Video> byId = new LinkedHashMap<>();
         for (String split : SPLITS) {
@@ -255,7 +304,7 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
                     byId.put(planned.get(i).id(), planned.get(i));
                 }
             }
-            splits.put(split, SequenceDataset.of(corpusName + "/" + split, members));
+            splits.put(split, SequenceDataset.of(corpusName + "/" + split, config.fingerprint(), members));
         }
         LOG.debug("generated {} ({} videos, dx {}) in {} ms; backbone head lambda {}, validation {} {}",
                 corpusName, planned.size(), dx, (System.nanoTime() - start) / 1_000_000, head.lambda(),
@@ -296,8 +345,10 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     }
 
     /**
-     * The corpus name: {@code "synthetic-va"} for valence/arousal, else {@code "synthetic-"}
-     * followed by the label space's name (e.g. {@code "synthetic-bp4d-au"}).
+     * The corpus name, which identifies its configuration ({@link SyntheticConfig#corpusName()}):
+     * {@code "synthetic-va(seed 1)"} for the valence/arousal preset, {@code
+     * "synthetic-bp4d-au(seed 1)"} for the Action Unit preset, and with the configuration's
+     * fingerprint for anything else, e.g. {@code "synthetic-va(seed 11, config 1a2b3c4d)"}.
      *
      * @return the name
      */
@@ -317,7 +368,8 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
     }
 
     /**
-     * One split, named {@code "<corpus name>/<split>"}.
+     * One split, named {@code "<corpus name>/<split>"}, whose {@link SequenceDataset#source()} is
+     * the configuration's {@link SyntheticConfig#fingerprint()}.
      *
      * @param splitName {@code "train"}, {@code "validation"} or {@code "test"}
      * @return the split's sequences, in subject and video order
@@ -376,6 +428,19 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
      */
     public Degradation degradation(String sequenceId) {
         return video(sequenceId).degradation();
+    }
+
+    /**
+     * What the face of a sequence displays next to its labels: the expressive episodes, the
+     * displayed label values and the annotators' lags (for diagnostics, tests and studies; a model
+     * never sees it). For Action Units the face displays the labels themselves.
+     *
+     * @param sequenceId a sequence id such as {@code "S03-V1"}
+     * @return the display (immutable)
+     * @throws IllegalArgumentException if the corpus has no such sequence
+     */
+    public AffectDisplay affectDisplay(String sequenceId) {
+        return video(sequenceId).display();
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.affectiveprocesses.synthetic;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
@@ -7,8 +13,10 @@ import org.affectiveprocesses.api.LabelSpace;
 /**
  * The settings of a {@link SyntheticAffectCorpus}: what is labelled, how many subjects and
  * videos, how long the videos are, the feature size, how features are composed ({@link
- * FeatureModel}) and how faces are degraded ({@link DegradationModel}); see {@link
- * SyntheticAffectCorpus} for the generative model they enter.
+ * FeatureModel}), how faces are degraded ({@link DegradationModel}) and how valence/arousal labels
+ * relate to what the face displays ({@link AffectDisplayModel}); see {@link SyntheticAffectCorpus}
+ * for the generative model they enter, and {@link #corpusName()} for the name that identifies the
+ * data.
  *
  * <p>The corpus is a pure function of this record: the same configuration (in particular the
  * same {@link #seed()}) always generates bitwise identical data, on any machine and with any
@@ -41,6 +49,8 @@ import org.affectiveprocesses.api.LabelSpace;
  *     seconds, so this sets how many frames they last
  * @param features how a frame's features are composed
  * @param degradation how often and where faces are degraded
+ * @param affectDisplay how the valence/arousal labels relate to what the face displays (not used
+ *     for Action Units, which are coded from the face itself)
  * @param maxHeadTrainingFrames the most training frames the ridge head is fitted on (evenly
  *     spaced over the training split when it has more); &ge; 2
  */
@@ -57,6 +67,7 @@ public record SyntheticConfig(
         double fps,
         FeatureModel features,
         DegradationModel degradation,
+        AffectDisplayModel affectDisplay,
         int maxHeadTrainingFrames) {
 
     /**
@@ -66,6 +77,14 @@ public record SyntheticConfig(
      * by {@code ap evaluate --synthetic va}.
      */
     public static final long DEFAULT_SEED = 1L;
+
+    /** The names {@link #preset(String, long)} accepts. */
+    public static final List<String> PRESETS = List.of("va", "au", "small");
+
+    /** The longest affect series a valence/arousal video may need: its frames plus the longest lag. */
+    private static final double MAX_AFFECT_FRAMES = 1.0e9;
+    /** Hexadecimal digits of the configuration's SHA-256 in {@link #corpusName()}. */
+    private static final int FINGERPRINT_DIGITS = 8;
 
     /**
      * Validates the settings.
@@ -82,6 +101,7 @@ public record SyntheticConfig(
      * @param fps the frame rate (positive, finite)
      * @param features the feature model (not null)
      * @param degradation the degradation model (not null)
+     * @param affectDisplay the affect display model (not null)
      * @param maxHeadTrainingFrames the cap on head training frames (&ge; 2)
      * @throws NullPointerException if the label space or a model is null
      * @throws IllegalArgumentException naming the offending setting if one is out of range
@@ -90,6 +110,7 @@ public record SyntheticConfig(
         Objects.requireNonNull(labelSpace, "labelSpace");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(degradation, "degradation");
+        Objects.requireNonNull(affectDisplay, "affectDisplay");
         if (labelSpace.kind() == LabelKind.VALENCE_AROUSAL) {
             if (labelSpace.size() != 2 || labelSpace.rawMin() != -1.0 || labelSpace.rawMax() != 1.0) {
                 throw new IllegalArgumentException("a valence/arousal label space must have 2 dimensions"
@@ -136,18 +157,27 @@ public record SyntheticConfig(
         if (!(fps > 0) || !Double.isFinite(fps)) {
             throw new IllegalArgumentException("fps must be positive and finite, got " + fps);
         }
+        if (labelSpace.kind() == LabelKind.VALENCE_AROUSAL
+                && maxFrames + AffectDisplayModel.MAX_LAG_SECONDS * fps > MAX_AFFECT_FRAMES) {
+            throw new IllegalArgumentException("a valence/arousal video's affect starts the longest annotator lag ("
+                    + AffectDisplayModel.MAX_LAG_SECONDS + " s) before its first frame; maxFrames plus that many frames"
+                    + " must be at most " + (long) MAX_AFFECT_FRAMES + ", got " + maxFrames + " + "
+                    + AffectDisplayModel.MAX_LAG_SECONDS + " s x " + fps + " frames/s");
+        }
     }
 
     /**
      * The valence/arousal preset: 24 subjects (16 train / 4 validation / 4 test), 2 videos each
      * of 600-1500 frames at 30 frames/s, 512 features, seed {@link #DEFAULT_SEED}, the default
-     * {@link FeatureModel} and {@link DegradationModel}, head fitted on at most 10,000 frames.
+     * {@link FeatureModel}, {@link DegradationModel} and {@link AffectDisplayModel}, head fitted on
+     * at most 10,000 frames.
      *
      * @return the preset
      */
     public static SyntheticConfig valenceArousal() {
         return new SyntheticConfig(LabelSpace.valenceArousal(), DEFAULT_SEED, 16, 4, 4, 2, 600, 1500,
-                512, 30.0, FeatureModel.defaults(), DegradationModel.defaults(), 10_000);
+                512, 30.0, FeatureModel.defaults(), DegradationModel.defaults(), AffectDisplayModel.defaults(),
+                10_000);
     }
 
     /**
@@ -173,6 +203,27 @@ public record SyntheticConfig(
     }
 
     /**
+     * A preset by the name the {@code ap} command line gives it, so that every command and the
+     * Java API mean the same data by it: {@code "va"} is {@link #valenceArousal()}, {@code "au"}
+     * {@link #actionUnits()} and {@code "small"} {@link #small(long)}, each with the given seed
+     * ({@link #DEFAULT_SEED} unless the user asks for another).
+     *
+     * @param name {@code "va"}, {@code "au"} or {@code "small"}, in any case
+     * @param seed the seed
+     * @return the preset
+     * @throws IllegalArgumentException naming the presets if there is no such preset
+     */
+    public static SyntheticConfig preset(String name, long seed) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "va" -> valenceArousal().withSeed(seed);
+            case "au" -> actionUnits().withSeed(seed);
+            case "small" -> small(seed);
+            default -> throw new IllegalArgumentException("unknown synthetic preset '" + name
+                    + "'; expected one of " + PRESETS);
+        };
+    }
+
+    /**
      * The total number of subjects over the three splits.
      *
      * @return {@code trainSubjects + validationSubjects + testSubjects}
@@ -190,7 +241,7 @@ public record SyntheticConfig(
     public SyntheticConfig withLabelSpace(LabelSpace newLabelSpace) {
         return new SyntheticConfig(newLabelSpace, seed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation,
-                maxHeadTrainingFrames);
+                affectDisplay, maxHeadTrainingFrames);
     }
 
     /**
@@ -202,7 +253,7 @@ public record SyntheticConfig(
     public SyntheticConfig withSeed(long newSeed) {
         return new SyntheticConfig(labelSpace, newSeed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation,
-                maxHeadTrainingFrames);
+                affectDisplay, maxHeadTrainingFrames);
     }
 
     /**
@@ -215,7 +266,8 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withSubjects(int train, int validation, int test) {
         return new SyntheticConfig(labelSpace, seed, train, validation, test, videosPerSubject,
-                minFrames, maxFrames, featureSize, fps, features, degradation, maxHeadTrainingFrames);
+                minFrames, maxFrames, featureSize, fps, features, degradation, affectDisplay,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -226,7 +278,8 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withVideosPerSubject(int videos) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videos, minFrames, maxFrames, featureSize, fps, features, degradation, maxHeadTrainingFrames);
+                videos, minFrames, maxFrames, featureSize, fps, features, degradation, affectDisplay,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -238,7 +291,8 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withFrames(int min, int max) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, min, max, featureSize, fps, features, degradation, maxHeadTrainingFrames);
+                videosPerSubject, min, max, featureSize, fps, features, degradation, affectDisplay,
+                maxHeadTrainingFrames);
     }
 
     /**
@@ -250,7 +304,7 @@ public record SyntheticConfig(
     public SyntheticConfig withFeatureSize(int size) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, size, fps, features, degradation,
-                maxHeadTrainingFrames);
+                affectDisplay, maxHeadTrainingFrames);
     }
 
     /**
@@ -262,7 +316,7 @@ public record SyntheticConfig(
     public SyntheticConfig withFps(double framesPerSecond) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, featureSize, framesPerSecond, features,
-                degradation, maxHeadTrainingFrames);
+                degradation, affectDisplay, maxHeadTrainingFrames);
     }
 
     /**
@@ -274,7 +328,7 @@ public record SyntheticConfig(
     public SyntheticConfig withFeatures(FeatureModel model) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, featureSize, fps, model, degradation,
-                maxHeadTrainingFrames);
+                affectDisplay, maxHeadTrainingFrames);
     }
 
     /**
@@ -287,6 +341,19 @@ public record SyntheticConfig(
     public SyntheticConfig withDegradation(DegradationModel model) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
                 videosPerSubject, minFrames, maxFrames, featureSize, fps, features, model,
+                affectDisplay, maxHeadTrainingFrames);
+    }
+
+    /**
+     * A copy with another affect display model; {@link AffectDisplayModel#none()} makes the face
+     * display the valence/arousal labels on every frame. Action Unit corpora do not use it.
+     *
+     * @param model how the valence/arousal labels relate to what the face displays
+     * @return the copy
+     */
+    public SyntheticConfig withAffectDisplay(AffectDisplayModel model) {
+        return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation, model,
                 maxHeadTrainingFrames);
     }
 
@@ -298,7 +365,93 @@ public record SyntheticConfig(
      */
     public SyntheticConfig withMaxHeadTrainingFrames(int frames) {
         return new SyntheticConfig(labelSpace, seed, trainSubjects, validationSubjects, testSubjects,
-                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation, frames);
+                videosPerSubject, minFrames, maxFrames, featureSize, fps, features, degradation, affectDisplay,
+                frames);
+    }
+
+    /**
+     * The name of the corpus this configuration generates, which identifies its data: {@code
+     * "synthetic-va"} for valence/arousal, else {@code "synthetic-"} and the label space's name,
+     * followed by the seed in parentheses, e.g. {@code "synthetic-va(seed 1)"} for {@link
+     * #valenceArousal()} and {@code "synthetic-bp4d-au(seed 3)"} for {@code
+     * actionUnits().withSeed(3)}. A configuration that differs from its preset ({@link
+     * #valenceArousal()} or {@link #actionUnits()} with the same seed) in anything that changes the
+     * data also carries its {@link #fingerprint()}: {@code "synthetic-va(seed 11, config
+     * 1a2b3c4d)"}.
+     *
+     * @return the corpus name (its splits are named {@code "<name>/<split>"})
+     */
+    public String corpusName() {
+        boolean va = labelSpace.kind() == LabelKind.VALENCE_AROUSAL;
+        String base = "synthetic-" + (va ? "va" : labelSpace.name()) + "(seed " + seed;
+        SyntheticConfig preset = (va ? valenceArousal() : actionUnits()).withSeed(seed);
+        return canonicalText().equals(preset.canonicalText()) ? base + ")"
+                : base + ", config " + fingerprint() + ")";
+    }
+
+    /**
+     * A short, stable fingerprint of the data this configuration generates: the first 8
+     * hexadecimal digits of the SHA-256 of {@link #canonicalText()} in UTF-8, which spells the
+     * generator's version and every setting. The corpus's splits report it as their {@link
+     * org.affectiveprocesses.api.SequenceDataset#source()}, so that the provenance of a model
+     * names its training data by name and fingerprint.
+     *
+     * @return 8 lower-case hexadecimal digits
+     */
+    public String fingerprint() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, FINGERPRINT_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
+     * The canonical text of the configuration: the version of the generator ({@link
+     * SyntheticAffectCorpus#GENERATOR_VERSION}), then one {@code key=value} line per setting that
+     * changes the generated data, in a fixed order, numbers as exact hexadecimal floating point
+     * ({@link Double#toHexString}) so that the text, and {@link #fingerprint()}, are the same on
+     * every JVM. The affect display model is left out for Action Unit label spaces, which do not
+     * use it.
+     *
+     * @return the text, lines ending in {@code \n}
+     */
+    public String canonicalText() {
+        StringBuilder b = new StringBuilder("synthetic-corpus-config=1\n");
+        line(b, "generator", Integer.toString(SyntheticAffectCorpus.GENERATOR_VERSION));
+        line(b, "labelSpace", labelSpace.name() + " " + labelSpace.kind() + " " + labelSpace.dimensions() + " "
+                + hex(labelSpace.rawMin(), labelSpace.rawMax()));
+        line(b, "seed", Long.toString(seed));
+        line(b, "subjects", trainSubjects + " " + validationSubjects + " " + testSubjects);
+        line(b, "videosPerSubject", Integer.toString(videosPerSubject));
+        line(b, "frames", minFrames + " " + maxFrames);
+        line(b, "featureSize", Integer.toString(featureSize));
+        line(b, "fps", hex(fps));
+        line(b, "features", hex(features.identityShare(), features.expressionShare(), features.nuisanceShare(),
+                features.frameNoiseShare(), features.prototypeOffset(), features.channelGainSigma()));
+        line(b, "degradation", hex(degradation.lowerOcclusionsPerMinute(), degradation.upperOcclusionsPerMinute(),
+                degradation.globalPerMinute(), degradation.yawScaleDegrees(), degradation.receptiveLeak()));
+        if (labelSpace.kind() == LabelKind.VALENCE_AROUSAL) {
+            AffectDisplayModel a = affectDisplay;
+            line(b, "affectDisplay", hex(a.episodesPerMinute(), a.minEpisodeSeconds(), a.maxEpisodeSeconds(),
+                    a.restingDisplay(), a.minLagSeconds(), a.maxLagSeconds(), a.hiddenValenceShare(),
+                    a.hiddenArousalShare()));
+        }
+        line(b, "maxHeadTrainingFrames", Integer.toString(maxHeadTrainingFrames));
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String key, String value) {
+        b.append(key).append('=').append(value).append('\n');
+    }
+
+    private static String hex(double... values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : " ").append(Double.toHexString(v));
+        }
+        return b.toString();
     }
 
     private static void atLeast(String name, int value, int min) {

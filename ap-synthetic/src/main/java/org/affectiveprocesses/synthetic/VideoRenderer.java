@@ -1,12 +1,13 @@
 package org.affectiveprocesses.synthetic;
 
 import java.util.Locale;
+import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 
 /**
  * Everything of the synthetic corpus that is not the backbone head: the fixed world, the
- * subjects' traits, and for each video its labels, slow nuisance and degradation ({@link
- * #plan}) and its rendered maps ({@link #render}). Every ingredient draws from its own stream
+ * subjects' traits, and for each video its labels, what its face displays, slow nuisance and
+ * degradation ({@link #plan}) and its rendered maps ({@link #render}). Every ingredient draws from its own stream
  * derived from the seed and the subject and video indices, so a video's data does not depend on
  * the order or the thread in which videos are generated, and re-rendering a video reproduces it
  * bit for bit.
@@ -23,6 +24,9 @@ final class VideoRenderer {
     private static final long DEGRADATION = 2;
     private static final long NUISANCE = 3;
     private static final long RENDER = 4;
+    private static final long HIDDEN_AFFECT = 5;
+    private static final long LAG = 6;
+    private static final long DISPLAY = 7;
     private static final long LOWER = 0;
     private static final long UPPER = 1;
     private static final long GLOBAL = 2;
@@ -38,9 +42,9 @@ final class VideoRenderer {
     private record Subject(float[] identity, double[] baseline, double expressivity, double displayGain,
             double occlusionRate) {}
 
-    /** One video before rendering: what it shows and how it is degraded. */
+    /** One video before rendering: its labels, what its face displays and how it is degraded. */
     record Video(String id, String subject, int subjectIndex, int videoIndex, String split,
-            int length, float[] labels, double[][] nuisance, Degradation degradation) {}
+            int length, float[] labels, AffectDisplay display, double[][] nuisance, Degradation degradation) {}
 
     private final SyntheticConfig config;
     private final FeatureWorld world;
@@ -72,7 +76,7 @@ final class VideoRenderer {
         return Rng.derive(config.seed(), VIDEO, s, v, LENGTH).uniformInt(config.minFrames(), config.maxFrames());
     }
 
-    /** Video {@code v} of subject {@code s}: its labels, nuisance and degradation. */
+    /** Video {@code v} of subject {@code s}: its labels, display, nuisance and degradation. */
     Video plan(int s, int v, String split) {
         long seed = config.seed();
         double fps = config.fps();
@@ -81,22 +85,35 @@ final class VideoRenderer {
         int width = Math.max(2, String.valueOf(subjects.length).length());
         String name = "S" + String.format(Locale.ROOT, "%0" + width + "d", s + 1);
         int length = length(s, v);
-        float[] labels = LabelProcesses.normalised(Rng.derive(seed, VIDEO, s, v, LABELS), space,
-                subject.baseline, subject.expressivity, length, fps);
+        float[] labels;
+        AffectDisplay display;
+        if (space.kind() == LabelKind.VALENCE_AROUSAL) {
+            AffectDisplayProcess.Planned planned = AffectDisplayProcess.generate(
+                    Rng.derive(seed, VIDEO, s, v, LABELS), Rng.derive(seed, VIDEO, s, v, HIDDEN_AFFECT),
+                    Rng.derive(seed, VIDEO, s, v, LAG), Rng.derive(seed, VIDEO, s, v, DISPLAY),
+                    subject.baseline, subject.expressivity, config.affectDisplay(), length, fps);
+            labels = planned.labels();
+            display = planned.display();
+        } else {
+            // Action Units are coded from the face itself: the face displays its labels
+            labels = LabelProcesses.normalised(Rng.derive(seed, VIDEO, s, v, LABELS), space,
+                    subject.baseline, subject.expressivity, length, fps);
+            display = AffectDisplay.faithful(labels, space.size());
+        }
         double[][] u = FeatureWorld.nuisance(Rng.derive(seed, VIDEO, s, v, NUISANCE), length, fps);
         Degradation degradation = DegradationProcess.generate(
                 Rng.derive(seed, VIDEO, s, v, DEGRADATION, LOWER),
                 Rng.derive(seed, VIDEO, s, v, DEGRADATION, UPPER),
                 Rng.derive(seed, VIDEO, s, v, DEGRADATION, GLOBAL),
                 u[0], subject.occlusionRate, config.degradation(), fps);
-        return new Video(name + "-V" + (v + 1), name, s, v, split, length, labels, u, degradation);
+        return new Video(name + "-V" + (v + 1), name, s, v, split, length, labels, display, u, degradation);
     }
 
     /** Renders every frame of a planned video, in order; the same video renders the same maps. */
     void render(Video video, FeatureWorld.FrameSink sink) {
         Subject subject = subjects[video.subjectIndex()];
         world.render(Rng.derive(config.seed(), VIDEO, video.subjectIndex(), video.videoIndex(), RENDER),
-                video.labels(), video.nuisance(), video.degradation(), subject.identity, subject.displayGain,
+                video.display().values(), video.nuisance(), video.degradation(), subject.identity, subject.displayGain,
                 sink);
     }
 }

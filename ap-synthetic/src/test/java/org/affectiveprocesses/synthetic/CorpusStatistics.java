@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.affectiveprocesses.api.AffectSequence;
+import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.metrics.Metric;
 
 /**
  * Prints the statistics of a synthetic corpus preset that docs/synthetic-corpus.md reports:
  * generation time, how many frames are degraded, per-dimension feature spread and feature norm
- * against degradation, and the backbone head's scores and errors on clean and degraded frames.
+ * against degradation, the backbone head's scores and errors on clean and degraded frames, and
+ * for valence/arousal the expressive episodes, the annotators' lags and the head's errors within
+ * and between episodes.
  *
  * <pre>
  * mvn -B -o -q exec:java -pl ap-synthetic -Dexec.classpathScope=test \
@@ -62,6 +65,9 @@ public final class CorpusStatistics {
         featureSpread(corpus, out);
         featureNorm(corpus, out);
         head(corpus, out);
+        if (config.labelSpace().kind() == LabelKind.VALENCE_AROUSAL) {
+            display(corpus, out);
+        }
     }
 
     /** The CPU time of the whole process (every thread), in nanoseconds. */
@@ -201,6 +207,106 @@ public final class CorpusStatistics {
             }
             out.line("%s", row);
         });
+    }
+
+    private static void display(SyntheticAffectCorpus corpus, PrintOut out) {
+        long frames = 0;
+        long inEpisode = 0;
+        long apex = 0;
+        double[] meanLag = new double[2];
+        int videos = 0;
+        for (AffectSequence s : all(corpus)) {
+            AffectDisplay d = corpus.affectDisplay(s.id());
+            for (int t = 0; t < s.length(); t++) {
+                frames++;
+                inEpisode += d.episode(t) > 0 ? 1 : 0;
+                apex += d.episode(t) == 1 ? 1 : 0;
+            }
+            meanLag[0] += d.lagFrames(0) / corpus.config().fps();
+            meanLag[1] += d.lagFrames(1) / corpus.config().fps();
+            videos++;
+        }
+        out.line("expressive episodes: %.1f%% of frames in an episode (p > 0), %.1f%% at an apex (p = 1);"
+                + " mean annotator lag valence %.2f s, arousal %.2f s", 100.0 * inEpisode / frames,
+                100.0 * apex / frames, meanLag[0] / videos, meanLag[1] / videos);
+        // head error by episode profile, test split: all frames and clean frames (q = 1)
+        String[] names = {"between episodes (p = 0)", "onset or offset (0 < p < 1)", "apex (p = 1)"};
+        double[][] error = new double[2][3];
+        long[][] n = new long[2][3];
+        List<AffectSequence> test = corpus.split(SyntheticAffectCorpus.TEST).stream().toList();
+        for (AffectSequence s : test) {
+            AffectDisplay d = corpus.affectDisplay(s.id());
+            double[] q = corpus.quality(s.id());
+            for (int t = 0; t < s.length(); t++) {
+                double p = d.episode(t);
+                int bin = p == 0 ? 0 : p == 1 ? 2 : 1;
+                double e = (Math.abs(s.label(t, 0) - s.pseudoLabel(t, 0)) + Math.abs(s.label(t, 1) - s.pseudoLabel(t, 1))) / 2;
+                for (int c = 0; c < (q[t] == 1.0 ? 2 : 1); c++) {
+                    error[c][bin] += e;
+                    n[c][bin]++;
+                }
+            }
+        }
+        out.line("head mean absolute error by expressive episode (normalised labels, mean over dimensions), test split:");
+        out.line("| frames | all: frames | all: MAE | clean (q = 1): frames | clean: MAE |");
+        out.line("|---|---|---|---|---|");
+        for (int b = 0; b < 3; b++) {
+            out.line("| %s | %d | %.3f | %d | %.3f |", names[b], n[0][b], error[0][b] / n[0][b], n[1][b],
+                    error[1][b] / n[1][b]);
+        }
+        // the lag: pooled over the test videos, aligned by each video's drawn lag L, the offset j
+        // of the peak of corr(label(t), displayed(t - L - j))
+        int maxShift = 60;
+        for (int dim = 0; dim < 2; dim++) {
+            double best = -2;
+            int argBest = 0;
+            double atZeroLag = Double.NaN;
+            for (int j = -maxShift; j <= maxShift; j++) {
+                List<Double> label = new ArrayList<>();
+                List<Double> shown = new ArrayList<>();
+                List<Double> label0 = new ArrayList<>();
+                List<Double> shown0 = new ArrayList<>();
+                for (AffectSequence s : test) {
+                    AffectDisplay d = corpus.affectDisplay(s.id());
+                    int lag = d.lagFrames(dim);
+                    for (int t = lag + maxShift; t < s.length() - maxShift; t++) {
+                        label.add((double) s.label(t, dim));
+                        shown.add((double) d.displayed(t - lag - j, dim));
+                        if (j == 0) {
+                            label0.add((double) s.label(t, dim));
+                            shown0.add((double) d.displayed(t, dim));
+                        }
+                    }
+                }
+                double r = pearson(label, shown);
+                if (j == 0) {
+                    atZeroLag = pearson(label0, shown0);
+                }
+                if (r > best) {
+                    best = r;
+                    argBest = j;
+                }
+            }
+            out.line("%s: corr(label(t), displayed(t - L - j)) pooled over the test videos peaks at j = %d frames"
+                    + " (r %.3f); without the lag, corr(label(t), displayed(t)) = %.3f",
+                    corpus.labelSpace().dimension(dim), argBest, best, atZeroLag);
+        }
+    }
+
+    private static double pearson(List<Double> x, List<Double> y) {
+        double mx = x.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double my = y.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.size(); i++) {
+            double a = x.get(i) - mx;
+            double b = y.get(i) - my;
+            sxy += a * b;
+            sxx += a * a;
+            syy += b * b;
+        }
+        return sxy / Math.sqrt(sxx * syy);
     }
 
     /** Pooled labels or pseudo-labels of a dimension, optionally averaged over a centred window. */

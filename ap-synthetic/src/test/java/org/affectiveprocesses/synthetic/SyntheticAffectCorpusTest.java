@@ -22,15 +22,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SyntheticAffectCorpusTest {
+    /** The data of {@code SyntheticAffectCorpus.small(11)} (features, labels, pseudo-labels) hashed in video order. */
+    private static final long PINNED_SMALL_11_DATA = -2790609650091343490L;
 
     /** The default valence/arousal preset (about 50k frames of 512 features). */
     private static SyntheticAffectCorpus defaultVa;
+    /** The preset with {@link AffectDisplayModel#none()}: the face shows the label on every frame. */
+    private static SyntheticAffectCorpus faithfulVa;
     private static SyntheticAffectCorpus small;
     private static SyntheticAffectCorpus smallAu;
 
     @BeforeAll
     static void generate() {
         defaultVa = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal());
+        faithfulVa = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal()
+                .withAffectDisplay(AffectDisplayModel.none()));
         small = SyntheticAffectCorpus.small(11);
         smallAu = SyntheticAffectCorpus.generate(SyntheticConfig.actionUnits().withSeed(11)
                 .withSubjects(4, 2, 2).withFrames(300, 400).withFeatureSize(64));
@@ -49,7 +55,10 @@ class SyntheticAffectCorpusTest {
                 assertThat(y.id()).isEqualTo(x.id());
                 assertThat(fingerprint(y)).isEqualTo(fingerprint(x));
                 assertThat(again.degradation(y.id())).isEqualTo(small.degradation(x.id()));
+                assertThat(again.affectDisplay(y.id())).isEqualTo(small.affectDisplay(x.id()));
             }
+            assertThat(b.source()).isEqualTo(a.source()).isEqualTo(SyntheticConfig.small(11).fingerprint());
+            assertThat(b.identity()).isEqualTo(a.identity()).endsWith(", source " + a.source() + ")");
         }
         assertThat(again.head().weights()).isEqualTo(small.head().weights());
         assertThat(again.head().bias()).isEqualTo(small.head().bias());
@@ -87,6 +96,87 @@ class SyntheticAffectCorpusTest {
         assertThat(fingerprint(b)).isNotEqualTo(fingerprint(a));
         assertThat(b.features(0)).isNotEqualTo(a.features(0));
         assertThat(b.label(0, 0)).isNotEqualTo(a.label(0, 0));
+        AffectDisplay da = small.affectDisplay(a.id());
+        AffectDisplay db = other.affectDisplay(b.id());
+        assertThat(db).isNotEqualTo(da);
+        assertThat(new int[] {db.lagFrames(0), db.lagFrames(1)}).isNotEqualTo(new int[] {da.lagFrames(0), da.lagFrames(1)});
+        assertThat(other.split(SyntheticAffectCorpus.TRAIN).source()).isNotEqualTo(small.split(SyntheticAffectCorpus.TRAIN).source());
+    }
+
+    @Test
+    void theGeneratorsOutputIsPinnedToItsVersion() {
+        // the data of one configuration are part of the generator's version, which the
+        // fingerprint (and so a model's provenance) records: if this fails, the generator's output
+        // changed, so raise SyntheticAffectCorpus.GENERATOR_VERSION and pin the new value
+        long print = 0;
+        for (AffectSequence s : sequences(small)) {
+            print = print * 31 + fingerprint(s);
+        }
+        assertThat(SyntheticAffectCorpus.GENERATOR_VERSION).isEqualTo(3);
+        assertThat(print).as("the data of small(11), generator version 3").isEqualTo(PINNED_SMALL_11_DATA);
+    }
+
+    @Test
+    void thePresetsFacesAreInAnExpressiveEpisodeOnAFifthOfTheFrames() {
+        // expressive episodes: Poisson at 6/min x expressivity g ~ U(0.6, 1.4), lasting U(0.5, 4) s
+        // (mean 2.25 s), so a frame lies in one with probability 1 - exp(-0.225 g), on average
+        // over g 1 - (exp(-0.135) - exp(-0.315)) / 0.18 = 0.2004; the share over the preset's 48
+        // videos varies with a standard deviation of 0.018 (simulated), hence the tolerance of 0.07
+        long frames = 0;
+        long inEpisode = 0;
+        for (AffectSequence s : sequences(defaultVa)) {
+            AffectDisplay d = defaultVa.affectDisplay(s.id());
+            assertThat(d.length()).isEqualTo(s.length());
+            for (int t = 0; t < s.length(); t++) {
+                double p = d.episode(t);
+                double e = d.intensity(t);
+                // between episodes the face shows the resting fifth, at an apex all of it
+                assertThat(e).isCloseTo(0.2 + 0.8 * p, within(1e-12));
+                if (p == 0) {
+                    assertThat(e).isEqualTo(0.2);
+                }
+                for (int k = 0; k < 2; k++) {
+                    assertThat(Math.abs(d.displayed(t, k))).isLessThanOrEqualTo((float) e);
+                }
+                frames++;
+                inEpisode += p > 0 ? 1 : 0;
+            }
+        }
+        double expected = 1 - (Math.exp(-0.135) - Math.exp(-0.315)) / 0.18;
+        assertThat((double) inEpisode / frames).isCloseTo(expected, within(0.07));
+    }
+
+    @Test
+    void annotatorLagsAreUniformOverOneToSixSecondsPerVideoAndDimension() {
+        // many short videos: one lag per video and dimension, U(1, 6) s rounded to frames
+        SyntheticAffectCorpus many = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withSubjects(100, 2, 2).withFrames(20, 20));
+        List<Double> seconds = new ArrayList<>();
+        List<Double> valence = new ArrayList<>();
+        List<Double> arousal = new ArrayList<>();
+        for (AffectSequence s : sequences(many)) {
+            AffectDisplay d = many.affectDisplay(s.id());
+            for (int k = 0; k < 2; k++) {
+                assertThat(d.lagFrames(k)).isBetween(30, 180);
+                seconds.add(d.lagFrames(k) / 30.0);
+            }
+            valence.add((double) d.lagFrames(0));
+            arousal.add((double) d.lagFrames(1));
+        }
+        assertThat(seconds).hasSize(416);
+        // Kolmogorov-Smirnov distance to U(1, 6): 1% critical value 1.63 / sqrt(416) = 0.080,
+        // plus 1/300 for the rounding to whole frames
+        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double ks = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            double cdf = (sorted[i] - 1) / 5;
+            ks = Math.max(ks, Math.max((i + 1.0) / sorted.length - cdf, cdf - (double) i / sorted.length));
+        }
+        assertThat(ks).as("KS distance of the lags to U(1, 6) s").isLessThan(0.080 + 1.0 / 300);
+        // drawn independently for valence and arousal: |r| below three standard errors (3 / sqrt(208))
+        double r = pearson(valence.stream().mapToDouble(Double::doubleValue).toArray(),
+                arousal.stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(Math.abs(r)).as("correlation of the valence and arousal lags").isLessThan(3 / Math.sqrt(208));
     }
 
     @Test
@@ -102,6 +192,22 @@ class SyntheticAffectCorpusTest {
         SyntheticAffectCorpus clean = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
                 .withDegradation(DegradationModel.none()));
         assertThat(labels(clean.split(SyntheticAffectCorpus.TEST).get(1), 0)).isEqualTo(labels(a, 0));
+        // nor do the display episodes, which change only what the face shows
+        SyntheticAffectCorpus otherEpisodes = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withAffectDisplay(AffectDisplayModel.defaults().withDisplayEpisodes(20, 1, 2, 0.5)));
+        AffectSequence c = otherEpisodes.split(SyntheticAffectCorpus.TEST).get(1);
+        assertThat(labels(c, 0)).isEqualTo(labels(a, 0));
+        assertThat(labels(c, 1)).isEqualTo(labels(a, 1));
+        assertThat(otherEpisodes.degradation(c.id())).isEqualTo(small.degradation(a.id()));
+        assertThat(otherEpisodes.affectDisplay(c.id())).isNotEqualTo(small.affectDisplay(a.id()));
+        // while the lag changes the labels, not what the face shows
+        SyntheticAffectCorpus noLag = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withAffectDisplay(AffectDisplayModel.defaults().withoutLag()));
+        AffectSequence e = noLag.split(SyntheticAffectCorpus.TEST).get(1);
+        assertThat(labels(e, 0)).isNotEqualTo(labels(a, 0));
+        for (int t = 0; t < e.length(); t += 17) {
+            assertThat(noLag.affectDisplay(e.id()).displayed(t, 1)).isEqualTo(small.affectDisplay(a.id()).displayed(t, 1));
+        }
     }
 
     @Test
@@ -128,8 +234,13 @@ class SyntheticAffectCorpusTest {
         }
         assertThat(small.split("train").get(0).id()).isEqualTo("S01-V1");
         assertThat(small.split("test").get(3).id()).isEqualTo("S08-V2");
-        assertThat(small.split("train").name()).isEqualTo("synthetic-va/train");
-        assertThat(smallAu.name()).isEqualTo("synthetic-bp4d-au");
+        assertThat(defaultVa.name()).isEqualTo("synthetic-va(seed 1)");
+        assertThat(defaultVa.split("test").name()).isEqualTo("synthetic-va(seed 1)/test");
+        assertThat(small.name()).isEqualTo(SyntheticConfig.small(11).corpusName())
+                .matches("synthetic-va\\(seed 11, config [0-9a-f]{8}\\)");
+        assertThat(small.split("train").name()).isEqualTo(small.name() + "/train");
+        assertThat(smallAu.name()).matches("synthetic-bp4d-au\\(seed 11, config [0-9a-f]{8}\\)");
+        assertThat(faithfulVa.name()).isNotEqualTo(defaultVa.name()).startsWith("synthetic-va(seed 1, config ");
     }
 
     @Test
@@ -223,10 +334,17 @@ class SyntheticAffectCorpusTest {
 
     @Test
     void backboneHeadIsUsefulButImperfectOnTheTestSplit() {
+        // the head reads the face: on the preset whose face shows the label on every frame it is
+        // useful but imperfect; with the label-side ingredients (sparse display, lag, hidden
+        // affect) it still carries information about the labels
+        SequenceDataset faithful = faithfulVa.split(SyntheticAffectCorpus.TEST);
         SequenceDataset test = defaultVa.split(SyntheticAffectCorpus.TEST);
         for (int d = 0; d < 2; d++) {
-            double ccc = Ccc.of(pooled(sequences(test), d), pooledPseudo(sequences(test), d));
-            assertThat(ccc).as("test CCC of %s", test.labelSpace().dimension(d)).isBetween(0.3, 0.97);
+            double ccc = Ccc.of(pooled(sequences(faithful), d), pooledPseudo(sequences(faithful), d));
+            assertThat(ccc).as("test CCC of %s, face shows the label", faithful.labelSpace().dimension(d))
+                    .isBetween(0.3, 0.97);
+            double preset = Ccc.of(pooled(sequences(test), d), pooledPseudo(sequences(test), d));
+            assertThat(preset).as("test CCC of %s, preset", test.labelSpace().dimension(d)).isBetween(0.0, ccc);
         }
         double icc = meanIcc(smallAu.split(SyntheticAffectCorpus.TEST));
         assertThat(icc).as("mean test ICC(3,1) of the small AU corpus").isBetween(0.2, 0.9);
@@ -234,13 +352,14 @@ class SyntheticAffectCorpusTest {
 
     @Test
     void degradedFramesHaveLargerHeadErrors() {
+        // on the preset whose face shows the label on every frame, so that only degradation varies
         double good = 0;
         double bad = 0;
         long nGood = 0;
         long nBad = 0;
         long frames = 0;
-        for (AffectSequence s : defaultVa.split(SyntheticAffectCorpus.TEST)) {
-            double[] q = defaultVa.quality(s.id());
+        for (AffectSequence s : faithfulVa.split(SyntheticAffectCorpus.TEST)) {
+            double[] q = faithfulVa.quality(s.id());
             assertThat(q).hasSize(s.length());
             for (int t = 0; t < s.length(); t++) {
                 assertThat(q[t]).isBetween(0.0, 1.0);
@@ -295,11 +414,12 @@ class SyntheticAffectCorpusTest {
 
     @Test
     void cleanFramesHaveTheSpecifiedStatistics() {
-        // no degradation and unit channel gains: a cell is mu0 + identity + nuisance + g_s F(y) + noise
+        // no degradation, unit channel gains and a face that displays the whole label on every
+        // frame: a cell is mu0 + identity + nuisance + g_s F(y) + noise
         SyntheticAffectCorpus clean = SyntheticAffectCorpus.generate(SyntheticConfig.valenceArousal()
                 .withFeatureSize(64).withSubjects(16, 4, 4).withFrames(300, 400)
                 .withFeatures(FeatureModel.defaults().withChannelGainSigma(0))
-                .withDegradation(DegradationModel.none()));
+                .withDegradation(DegradationModel.none()).withAffectDisplay(AffectDisplayModel.none()));
         double sum = 0;
         double squares = 0;
         double steps = 0;
@@ -419,7 +539,7 @@ class SyntheticAffectCorpusTest {
         SyntheticAffectCorpus disfa = SyntheticAffectCorpus.generate(SyntheticConfig.small(5)
                 .withLabelSpace(LabelSpace.disfa()).withSubjects(2, 1, 1).withVideosPerSubject(1)
                 .withFrames(200, 200).withDegradation(DegradationModel.none()));
-        assertThat(disfa.name()).isEqualTo("synthetic-disfa-au");
+        assertThat(disfa.name()).startsWith("synthetic-disfa-au(seed 5, config ");
         assertThat(disfa.head().labelSize()).isEqualTo(12);
         for (String split : disfa.splitNames()) {
             for (AffectSequence s : disfa.split(split)) {
@@ -428,6 +548,107 @@ class SyntheticAffectCorpusTest {
                 assertThat(disfa.quality(s.id())).containsOnly(1.0);
             }
         }
+    }
+
+    @Test
+    void theHeadErrsMoreBetweenDisplayEpisodesThanWithinThem() {
+        // sparse display alone (no lag, nothing hidden, no degradation): between episodes the
+        // face shows a fifth of the affect, at an episode's apex all of it
+        SyntheticAffectCorpus sparse = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withDegradation(DegradationModel.none())
+                .withAffectDisplay(AffectDisplayModel.defaults().withoutLag().withoutHiddenAffect()));
+        double[] error = new double[2];
+        long[] frames = new long[2];
+        for (String split : List.of(SyntheticAffectCorpus.VALIDATION, SyntheticAffectCorpus.TEST)) {
+            for (AffectSequence s : sparse.split(split)) {
+                AffectDisplay d = sparse.affectDisplay(s.id());
+                for (int t = 0; t < s.length(); t++) {
+                    int bin = d.episode(t) == 0 ? 0 : d.episode(t) == 1 ? 1 : -1;
+                    if (bin >= 0) {
+                        error[bin] += Math.abs(s.label(t, 0) - s.pseudoLabel(t, 0))
+                                + Math.abs(s.label(t, 1) - s.pseudoLabel(t, 1));
+                        frames[bin]++;
+                    }
+                }
+            }
+        }
+        assertThat(frames[1]).as("frames at an episode's apex").isPositive();
+        assertThat(frames[0]).as("frames between episodes").isGreaterThan(frames[1]);
+        assertThat(error[0] / frames[0]).as("mean error between episodes")
+                .isGreaterThan(error[1] / frames[1]);
+    }
+
+    @Test
+    void theLagShiftsTheCrossCorrelationOfLabelsAndDisplayByTheDrawnLag() {
+        // the lag alone: the label at t is the displayed affect at t - L, so their
+        // cross-correlation is exactly 1 at the drawn lag and below 1 at any other shift
+        SyntheticAffectCorpus lagOnly = SyntheticAffectCorpus.generate(SyntheticConfig.small(11)
+                .withAffectDisplay(AffectDisplayModel.none().withLagSeconds(1, 6)));
+        for (AffectSequence s : lagOnly.split(SyntheticAffectCorpus.TEST)) {
+            AffectDisplay display = lagOnly.affectDisplay(s.id());
+            for (int d = 0; d < 2; d++) {
+                int lag = display.lagFrames(d);
+                assertThat(lag).isBetween(30, 180);
+                int n = s.length() - 180;
+                double best = -2;
+                int argBest = -1;
+                for (int k = 0; k <= 180; k++) {
+                    double[] label = new double[n];
+                    double[] shown = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        label[i] = s.label(180 + i, d);
+                        shown[i] = display.displayed(180 + i - k, d);
+                    }
+                    double r = pearson(label, shown);
+                    if (r > best) {
+                        best = r;
+                        argBest = k;
+                    }
+                }
+                assertThat(argBest).as("peak of the cross-correlation of %s, dimension %d", s.id(), d).isEqualTo(lag);
+                assertThat(best).isCloseTo(1.0, within(1e-9));
+            }
+        }
+        // every ingredient on (the preset): pooled over the test videos, the label correlates more
+        // with the displayed affect one drawn lag earlier than with the displayed affect at the
+        // same frame
+        for (int d = 0; d < 2; d++) {
+            List<Double> label = new ArrayList<>();
+            List<Double> aligned = new ArrayList<>();
+            List<Double> same = new ArrayList<>();
+            for (AffectSequence s : defaultVa.split(SyntheticAffectCorpus.TEST)) {
+                AffectDisplay display = defaultVa.affectDisplay(s.id());
+                int lag = display.lagFrames(d);
+                for (int t = lag; t < s.length(); t++) {
+                    label.add((double) s.label(t, d));
+                    aligned.add((double) display.displayed(t - lag, d));
+                    same.add((double) display.displayed(t, d));
+                }
+            }
+            double[] y = label.stream().mapToDouble(Double::doubleValue).toArray();
+            double rAligned = pearson(y, aligned.stream().mapToDouble(Double::doubleValue).toArray());
+            double rSame = pearson(y, same.stream().mapToDouble(Double::doubleValue).toArray());
+            assertThat(rAligned).as("correlation at the drawn lag, dimension %d", d).isGreaterThan(rSame);
+        }
+    }
+
+    @Test
+    void actionUnitFacesDisplayTheirLabelsOnEveryFrame() {
+        for (AffectSequence s : smallAu.split(SyntheticAffectCorpus.TEST)) {
+            AffectDisplay d = smallAu.affectDisplay(s.id());
+            assertThat(d.dimensions()).isEqualTo(5);
+            for (int k = 0; k < 5; k++) {
+                assertThat(d.lagFrames(k)).isZero();
+            }
+            for (int t = 0; t < s.length(); t++) {
+                assertThat(d.intensity(t)).isEqualTo(1.0);
+                for (int k = 0; k < 5; k++) {
+                    assertThat(d.displayed(t, k)).isEqualTo(s.label(t, k));
+                }
+            }
+        }
+        assertThatThrownBy(() -> smallAu.affectDisplay("S99-V1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("S99-V1");
     }
 
     private static double meanIcc(SequenceDataset data) {

@@ -112,7 +112,10 @@ public abstract class EngineConformanceTest {
         assertThat(trained.info().provenance().engine()).isEqualTo(backend().name());
         assertThat(trained.info().provenance().bestEpoch()).isBetween(1, 3);
         assertThat(trained.info().provenance().validationScores()).containsKey("CCC mean");
-        assertThat(trained.info().provenance().trainingData()).contains("train");
+        // the provenance names the training data by name and the corpus's fingerprint
+        assertThat(trained.info().provenance().trainingData()).isEqualTo(corpus.split("train").identity())
+                .startsWith(corpus.name() + "/train (")
+                .endsWith(", source " + corpus.config().fingerprint() + ")");
     }
 
     @Test
