@@ -146,6 +146,7 @@ public final class CrossValidation {
                     }
                     double[][] truth = Evaluation.truth(s);
                     double[][] mean = Evaluation.means(predictions.get(i));
+                    Evaluation.requireInLabelRange(f.test, s, mean);
                     double[][] std = Evaluation.stds(predictions.get(i));
                     double[][] pseudo = Evaluation.pseudoLabels(s);
                     model.addSequence(s.id(), truth, mean, std);

@@ -71,6 +71,38 @@ public final class Evaluation {
         return b.build(pooling, METRICS.toArray(Metric[]::new));
     }
 
+    /**
+     * The largest predicted mean, in absolute value, that {@link #requireInLabelRange} lets be
+     * scored: labels are normalised to [-1, 1], so a model predicting beyond ±100 is reading inputs
+     * far from those it was trained on (for example features of another scale), and its scores
+     * would mean nothing.
+     */
+    public static final double MAX_ABS_PREDICTION = 100;
+
+    /**
+     * Refuses a sequence's predicted means when one lies beyond ±{@value #MAX_ABS_PREDICTION}, naming
+     * the value, dimension, frame, sequence and data. {@code ap evaluate} (through {@code
+     * CrossValidation}) checks every sequence before scoring; training's validation does not, as a
+     * diverging training is handled by its own guard.
+     *
+     * @param data the data the sequence belongs to
+     * @param s the sequence
+     * @param means its predicted means, [frame][dimension] as {@link #means} gives them
+     * @throws IllegalArgumentException if a mean lies beyond the bound
+     */
+    public static void requireInLabelRange(SequenceDataset data, AffectSequence s, double[][] means) {
+        for (int t = 0; t < means.length; t++) {
+            for (int d = 0; d < means[t].length; d++) {
+                if (Math.abs(means[t][d]) > MAX_ABS_PREDICTION) {
+                    throw new IllegalArgumentException("the model predicts " + means[t][d] + " for "
+                            + data.labelSpace().dimensions().get(d) + " at frame " + t + " of '" + s.id() + "' in '"
+                            + data.name() + "', whose labels lie in [-1, 1]: its features are far from those the"
+                            + " model was trained on (check their scale and the backbone); no score is computed");
+                }
+            }
+        }
+    }
+
     /** The backbone alone: its per-frame pseudo-labels scored as predictions. */
     public static EvaluationReport ofBackbone(SequenceDataset data, String name) {
         EvaluationReport.Builder b = EvaluationReport.builder(data.labelSpace().dimensions()).modelName(name);
@@ -110,7 +142,6 @@ public final class Evaluation {
         return perFrame(p, p::mean);
     }
 
-    /** One value of a sequence per frame and label dimension. */
     /**
      * The predicted standard deviation of every frame, [frame][dimension] (NaN where no prediction).
      *
@@ -181,6 +212,7 @@ public final class Evaluation {
         return slash < 0 ? name : name.substring(0, slash);
     }
 
+    /** One value of a sequence per frame and label dimension. */
     @FunctionalInterface
     private interface FrameValue {
         float at(int t, int d);

@@ -1,6 +1,7 @@
 package org.affectiveprocesses.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,19 @@ class EvaluationTest {
         assertThat(means[0]).containsExactly(0.5, -0.125);
         assertThat(means[1]).containsExactly(Double.NaN, Double.NaN);
         assertThat(means[2]).containsExactly(0.25, 1.0);
+    }
+
+    @Test
+    void predictionsFarOutsideTheLabelRangeAreRefusedNamingWhere() {
+        AffectSequence s = sequence();
+        SequenceDataset data = SequenceDataset.of("d", List.of(s));
+        double bound = Evaluation.MAX_ABS_PREDICTION;
+        double[][] far = {{0.25, 0}, {Double.NaN, Double.NaN}, {0, -1.5 * bound}};
+        assertThatThrownBy(() -> Evaluation.requireInLabelRange(data, s, far))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-150.0")
+                .hasMessageContaining("arousal").hasMessageContaining("frame 2").hasMessageContaining("'s'")
+                .hasMessageContaining("'d'");
+        Evaluation.requireInLabelRange(data, s, new double[][] {{bound, -bound}, {Double.NaN, Double.NaN}, {0, 0}});
     }
 
     @Test
