@@ -1,5 +1,7 @@
 package org.affectiveprocesses.spark;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -65,6 +67,7 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
     public EvaluationScores run(SparkSession spark) {
         Dataset<Row> table = PredictionSchema.readTable(spark, Path.of(predictions));
         PredictionSchema schema = PredictionSchema.read(table.schema());
+        requireInLabelRange(table, schema);
         List<String> splits = splitsOfDistinctFrames(table);
         List<String> scopes = new ArrayList<>(splits);
         if (splits.size() > 1) {
@@ -88,6 +91,25 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
             return new EvaluationScores(pooling, schema.modelName(), schema.dimensions(), scopes, b.values());
         } finally {
             perVideo.unpersist();
+        }
+    }
+
+    /**
+     * Refuses, before any score, a predicted mean beyond ±{@link Evaluation#MAX_ABS_PREDICTION}, as
+     * {@code ap evaluate} does ({@link Evaluation#requireInLabelRange}), naming the video and frame.
+     */
+    private static void requireInLabelRange(Dataset<Row> table, PredictionSchema schema) {
+        for (int d = 0; d < schema.dimensions().size(); d++) {
+            String mean = schema.column(d, PredictionSchema.Value.MEAN);
+            List<Row> far = table.filter(abs(col(mean)).gt(Evaluation.MAX_ABS_PREDICTION))
+                    .select(col(PredictionSchema.VIDEO), col(PredictionSchema.FRAME), col(mean)).limit(1).collectAsList();
+            if (!far.isEmpty()) {
+                Row r = far.get(0);
+                throw new IllegalArgumentException("the model predicts " + r.get(2) + " for "
+                        + schema.dimensions().get(d) + " at frame " + r.get(1) + " of '" + r.get(0)
+                        + "', whose labels lie in [-1, 1]: its features are far from those the model was trained on"
+                        + " (check their scale and the backbone); no score is computed");
+            }
         }
     }
 

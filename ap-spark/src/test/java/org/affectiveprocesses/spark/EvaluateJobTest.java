@@ -85,6 +85,19 @@ class EvaluateJobTest {
     }
 
     @Test
+    void aPredictionFarOutsideTheLabelRangeIsRefusedAsApEvaluateDoes() {
+        List<Video> videos = new ArrayList<>(videos());
+        Video v = videos.get(1);
+        double[][] mean = v.mean().clone();
+        mean[5] = new double[] {mean[5][0], 3e27};
+        videos.set(1, new Video(v.id(), v.face(), v.truth(), mean, v.pseudo()));
+        Path table = write(videos, "test");
+        assertThatThrownBy(() -> EvaluateJob.of(table).run(SPARK)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("frame 5").hasMessageContaining("'" + v.id() + "'").hasMessageContaining("arousal")
+                .hasMessageContaining("no score is computed");
+    }
+
+    @Test
     void aVideoInTwoSplitsOrTwiceAndAForeignTableAreRefused() {
         Path table = write(videos(), "test");
         List<Video> again = videos().subList(0, 1);
