@@ -94,13 +94,26 @@ public final class Evaluation {
         for (int t = 0; t < means.length; t++) {
             for (int d = 0; d < means[t].length; d++) {
                 if (Math.abs(means[t][d]) > MAX_ABS_PREDICTION) {
-                    throw new IllegalArgumentException("the model predicts " + means[t][d] + " for "
-                            + data.labelSpace().dimensions().get(d) + " at frame " + t + " of '" + s.id() + "' in '"
-                            + data.name() + "', whose labels lie in [-1, 1]: its features are far from those the"
-                            + " model was trained on (check their scale and the backbone); no score is computed");
+                    throw outOfLabelRange(means[t][d], data.labelSpace().dimensions().get(d),
+                            "frame " + t + " of '" + s.id() + "' in '" + data.name() + "'");
                 }
             }
         }
+    }
+
+    /**
+     * The error {@link #requireInLabelRange} throws, for checks of predictions held elsewhere (the
+     * Spark evaluate job's tables).
+     *
+     * @param value the predicted mean
+     * @param dimension its label dimension
+     * @param where the frame and video (and data) it belongs to
+     * @return the exception to throw
+     */
+    public static IllegalArgumentException outOfLabelRange(double value, String dimension, String where) {
+        return new IllegalArgumentException("the model predicts " + value + " for " + dimension + " at " + where
+                + ", whose labels lie in [-1, 1]: its features are far from those the model was trained on (check"
+                + " their scale and the backbone); no score is computed");
     }
 
     /** The backbone alone: its per-frame pseudo-labels scored as predictions. */

@@ -284,18 +284,6 @@ public final class EvaluationReport {
     }
 
     /**
-     * Renders all metrics as a GitHub Markdown table: one row per metric, one column per
-     * dimension plus {@code Mean}, three decimals. For example:
-     *
-     * <pre>
-     * | Metric | Valence | Arousal | Mean |
-     * |---|---|---|---|
-     * | CCC | 0.833 | 1.000 | 0.917 |
-     * </pre>
-     *
-     * @return the table, each line ending with a newline
-     */
-    /**
      * Whether the predictions carried a standard deviation on every frame, so that {@link
      * #calibration()} is available.
      *
@@ -321,6 +309,18 @@ public final class EvaluationReport {
         return calibration;
     }
 
+    /**
+     * Renders all metrics as a GitHub Markdown table: one row per metric, one column per
+     * dimension plus {@code Mean}, three decimals. For example:
+     *
+     * <pre>
+     * | Metric | Valence | Arousal | Mean |
+     * |---|---|---|---|
+     * | CCC | 0.833 | 1.000 | 0.917 |
+     * </pre>
+     *
+     * @return the table, each line ending with a newline
+     */
     public String toMarkdown() {
         return TableText.markdown(header(), rows(true));
     }

@@ -105,10 +105,8 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
                     .select(col(PredictionSchema.VIDEO), col(PredictionSchema.FRAME), col(mean)).limit(1).collectAsList();
             if (!far.isEmpty()) {
                 Row r = far.get(0);
-                throw new IllegalArgumentException("the model predicts " + r.get(2) + " for "
-                        + schema.dimensions().get(d) + " at frame " + r.get(1) + " of '" + r.get(0)
-                        + "', whose labels lie in [-1, 1]: its features are far from those the model was trained on"
-                        + " (check their scale and the backbone); no score is computed");
+                throw Evaluation.outOfLabelRange(((Number) r.get(2)).doubleValue(), schema.dimensions().get(d),
+                        "frame " + r.get(1) + " of '" + r.get(0) + "'");
             }
         }
     }
