@@ -418,8 +418,9 @@ public final class AffectRecognizer implements AutoCloseable {
 
         /**
          * Builds the recognizer, creating the backbone, detector and landmark network where none
-         * was given as an object. On failure every part given to or created by the builder is
-         * closed.
+         * was given as an object, and loading the decoder's libraries (so that the first frame of
+         * the first video comes as fast as later ones). On failure every part given to or created by
+         * the builder is closed.
          *
          * @throws IllegalArgumentException if a name is unknown, or the Affective Process does not
          *     read this backbone's features or label space
@@ -440,6 +441,7 @@ public final class AffectRecognizer implements AutoCloseable {
                     d = FaceDetectors.byName(detectorName);
                 }
                 l = FaceLandmarker.load();
+                FrameSources.loadDecoder();
                 return new AffectRecognizer(this, b, d, l);
             } catch (IOException | RuntimeException e) {
                 List<AutoCloseable> parts = new ArrayList<>();

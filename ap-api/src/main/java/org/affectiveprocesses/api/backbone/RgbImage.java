@@ -3,7 +3,9 @@ package org.affectiveprocesses.api.backbone;
 import java.util.Arrays;
 
 /**
- * An 8-bit RGB image, rows top to bottom, pixels interleaved R, G, B. Immutable.
+ * An 8-bit RGB image, rows top to bottom, pixels interleaved R, G, B. Immutable (an image made on
+ * storage its maker reuses, {@link #fromRows(int, int, java.nio.ByteBuffer, int, byte[])}, for as
+ * long as its maker promises).
  */
 public final class RgbImage {
     private final int width;
@@ -38,6 +40,34 @@ public final class RgbImage {
      * @throws IllegalArgumentException if the stride is too short or the buffer too small
      */
     public static RgbImage fromRows(int width, int height, java.nio.ByteBuffer rows, int stride) {
+        checkRows(width, height, rows, stride);
+        return copyRows(width, height, rows, stride, new byte[width * height * 3]);
+    }
+
+    /**
+     * Copies an image out of a buffer of rows into given storage, which the image then wraps: for
+     * decoders that reuse the memory of frames their consumer has finished with. The image is
+     * immutable only while nobody writes to {@code storage}: the caller hands it over and must not
+     * touch it until every user of the image is done with it.
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @param rows interleaved RGB rows from index 0, row {@code y} starting at {@code y × stride}
+     * @param stride the distance between row starts in bytes, at least {@code 3 × width}
+     * @param storage exactly {@code width × height × 3} bytes, overwritten
+     * @throws IllegalArgumentException if the stride is too short, the buffer too small or the
+     *     storage of another size
+     */
+    public static RgbImage fromRows(int width, int height, java.nio.ByteBuffer rows, int stride, byte[] storage) {
+        checkRows(width, height, rows, stride);
+        if (storage.length != width * height * 3) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " RGB image needs "
+                    + (width * height * 3) + " bytes of storage, got " + storage.length);
+        }
+        return copyRows(width, height, rows, stride, storage);
+    }
+
+    private static void checkRows(int width, int height, java.nio.ByteBuffer rows, int stride) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
         }
@@ -46,7 +76,9 @@ public final class RgbImage {
                     + " bytes apart needs " + ((long) stride * (height - 1) + 3L * width) + " bytes, the buffer has "
                     + rows.limit());
         }
-        byte[] out = new byte[width * height * 3];
+    }
+
+    private static RgbImage copyRows(int width, int height, java.nio.ByteBuffer rows, int stride, byte[] out) {
         for (int y = 0; y < height; y++) {
             rows.get(y * stride, out, y * width * 3, width * 3);
         }
@@ -103,11 +135,22 @@ public final class RgbImage {
     }
 
     /**
-     * The part of the image inside a box (clipped to the image; the box is rounded outwards).
+     * A rectangle of whole pixels inside an image.
+     *
+     * @param x the left column
+     * @param y the top row
+     * @param width the width in pixels, at least 1
+     * @param height the height in pixels, at least 1
+     */
+    public record Region(int x, int y, int width, int height) {
+    }
+
+    /**
+     * The pixels of the image inside a box: the box rounded outwards and clipped to the image.
      *
      * @throws IllegalArgumentException if the box does not overlap the image
      */
-    public RgbImage crop(FaceBox box) {
+    public Region region(FaceBox box) {
         int x0 = Math.max(0, (int) Math.floor(box.x()));
         int y0 = Math.max(0, (int) Math.floor(box.y()));
         int x1 = Math.min(width, (int) Math.ceil(box.x() + box.width()));
@@ -115,13 +158,21 @@ public final class RgbImage {
         if (x1 <= x0 || y1 <= y0) {
             throw new IllegalArgumentException("box " + box + " lies outside the " + width + "x" + height + " image");
         }
-        int w = x1 - x0;
-        int h = y1 - y0;
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(rgb, ((y0 + y) * width + x0) * 3, out, y * w * 3, w * 3);
+        return new Region(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * The part of the image inside a box ({@link #region}: clipped to the image, rounded outwards).
+     *
+     * @throws IllegalArgumentException if the box does not overlap the image
+     */
+    public RgbImage crop(FaceBox box) {
+        Region r = region(box);
+        byte[] out = new byte[r.width() * r.height() * 3];
+        for (int y = 0; y < r.height(); y++) {
+            System.arraycopy(rgb, ((r.y() + y) * width + r.x()) * 3, out, y * r.width() * 3, r.width() * 3);
         }
-        return new RgbImage(w, h, out);
+        return new RgbImage(r.width(), r.height(), out);
     }
 
     /** A bilinear resize to {@code w × h}. */

@@ -48,4 +48,31 @@ class RgbImageBuffersTest {
         assertThat(back).isEqualTo(counting().toBytes());
         assertThatThrownBy(() -> counting().copyTo(ByteBuffer.allocate(17))).isInstanceOf(BufferOverflowException.class);
     }
+
+    @Test
+    void rowsCopiedIntoGivenStorageGiveTheSameImageOnThatStorage() {
+        ByteBuffer rows = ByteBuffer.allocateDirect(12 + 9);
+        for (int i = 0; i < 9; i++) {
+            rows.put(i, (byte) (i + 1));
+            rows.put(12 + i, (byte) (i + 10));
+        }
+        byte[] storage = new byte[18];
+        RgbImage image = RgbImage.fromRows(3, 2, rows, 12, storage);
+        assertThat(image).isEqualTo(counting());
+        storage[0] = 42;
+        assertThat(image.get(0, 0, 0)).as("the image wraps the storage it was given").isEqualTo(42);
+        assertThatThrownBy(() -> RgbImage.fromRows(3, 2, rows, 12, new byte[17]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 18 bytes of storage");
+    }
+
+    @Test
+    void aRegionIsTheBoxRoundedOutwardsAndClippedAndCropCutsExactlyIt() {
+        RgbImage image = counting();
+        assertThat(image.region(new FaceBox(0.5, 0.2, 1.2, 0.5, 1))).isEqualTo(new RgbImage.Region(0, 0, 2, 1));
+        assertThat(image.region(new FaceBox(-4, 1.5, 10, 10, 1))).isEqualTo(new RgbImage.Region(0, 1, 3, 1));
+        RgbImage crop = image.crop(new FaceBox(1, 0, 2, 2, 1));
+        assertThat(crop.width()).isEqualTo(2);
+        assertThat(crop.get(0, 1, 2)).isEqualTo(image.get(1, 1, 2));
+        assertThatThrownBy(() -> image.region(new FaceBox(5, 5, 2, 2, 1))).hasMessageContaining("lies outside");
+    }
 }

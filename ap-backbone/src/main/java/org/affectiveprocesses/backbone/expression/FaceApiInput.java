@@ -14,6 +14,8 @@ import org.affectiveprocesses.api.backbone.RgbImage;
 public final class FaceApiInput {
     /** The input side in pixels. */
     public static final int SIZE = 112;
+    /** The number of values of one input: {@code 112 × 112 × 3}. */
+    public static final int VALUES = SIZE * SIZE * 3;
     private static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
 
     private FaceApiInput() {
@@ -26,14 +28,33 @@ public final class FaceApiInput {
      * @return {@code 112 × 112 × 3} values, rows top to bottom, channels R, G, B
      */
     public static float[] fromImage(RgbImage face) {
-        int w = face.width();
-        int h = face.height();
-        byte[] rgb = face.toBytes();
-        float[] pixels = new float[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            pixels[i] = rgb[i] & 0xFF;
+        float[] out = new float[VALUES];
+        write(face, new RgbImage.Region(0, 0, face.width(), face.height()), out, 0);
+        return out;
+    }
+
+    /**
+     * Writes the network input of a part of an image, as {@link #fromImage} would make it from that
+     * part cut out, without cutting it out.
+     *
+     * @param image the image
+     * @param region the part (as {@link RgbImage#region} gives it)
+     * @param out where to write
+     * @param offset the index of the first of the {@value #VALUES} values written
+     * @throws IllegalArgumentException if the region is not inside the image or {@code out} has no
+     *     room at {@code offset}
+     */
+    public static void write(RgbImage image, RgbImage.Region region, float[] out, int offset) {
+        if (region.width() < 1 || region.height() < 1 || region.x() < 0 || region.y() < 0
+                || region.x() + region.width() > image.width() || region.y() + region.height() > image.height()) {
+            throw new IllegalArgumentException(region + " is not inside the " + image.width() + "x"
+                    + image.height() + " image");
         }
-        return fromPixels(pixels, h, w);
+        if (offset < 0 || offset > out.length - VALUES) {
+            throw new IllegalArgumentException("no room for " + VALUES + " values at " + offset + " in "
+                    + out.length);
+        }
+        sample(image, region.x(), region.y(), null, region.height(), region.width(), out, offset);
     }
 
     /**
@@ -46,56 +67,76 @@ public final class FaceApiInput {
      * @throws IllegalArgumentException if the sizes do not match
      */
     public static float[] fromPixels(float[] hwc, int height, int width) {
-        if (height < 1 || width < 1 || hwc.length != height * width * 3) {
+        if (height < 1 || width < 1 || hwc.length != (long) height * width * 3) {
             throw new IllegalArgumentException("a " + width + "x" + height + " RGB image needs "
                     + (long) width * height * 3 + " values, got " + hwc.length);
         }
-        // The square the image is padded to (black), sampled in one pass without building it.
+        float[] out = new float[VALUES];
+        sample(null, 0, 0, hwc, height, width, out, 0);
+        return out;
+    }
+
+    /**
+     * Samples a {@code width × height} picture: the part of {@code image} from ({@code x}, {@code y}),
+     * or else the float values {@code floats}.
+     */
+    private static void sample(RgbImage image, int x, int y, float[] floats, int height, int width, float[] out,
+            int offset) {
+        // The square the picture is padded to (black), sampled in one pass without building it: the
+        // source columns and rows each output column and row reads (-1 in the black border),
+        // computed once.
         int side = Math.max(height, width);
         int diff = Math.abs(height - width);
         int before = diff - (int) Math.floor(diff * 0.5 + 0.5);
         int offX = height > width ? before : 0;
         int offY = height > width ? 0 : before;
         double ratio = (double) side / SIZE;
-        int[] c0 = new int[SIZE];
-        int[] c1 = new int[SIZE];
+        int[] left = new int[SIZE];
+        int[] right = new int[SIZE];
         double[] colFrac = new double[SIZE];
         for (int c = 0; c < SIZE; c++) {
             double fc = ratio * c;
-            c0[c] = Math.max(0, (int) Math.floor(fc));
-            c1[c] = Math.min(side - 1, (int) Math.ceil(fc));
-            colFrac[c] = fc - c0[c];
+            int c0 = Math.max(0, (int) Math.floor(fc));
+            int c1 = Math.min(side - 1, (int) Math.ceil(fc));
+            left[c] = inside(c0 - offX, width);
+            right[c] = inside(c1 - offX, width);
+            colFrac[c] = fc - c0;
         }
-        float[] out = new float[SIZE * SIZE * 3];
-        int o = 0;
+        int o = offset;
         for (int r = 0; r < SIZE; r++) {
             double fr = ratio * r;
             int r0 = Math.max(0, (int) Math.floor(fr));
             int r1 = Math.min(side - 1, (int) Math.ceil(fr));
             double rowFrac = fr - r0;
-            int y0 = r0 - offY;
-            int y1 = r1 - offY;
+            int upper = inside(r0 - offY, height);
+            int lower = inside(r1 - offY, height);
             for (int c = 0; c < SIZE; c++) {
-                int x0 = c0[c] - offX;
-                int x1 = c1[c] - offX;
+                double f = colFrac[c];
                 for (int d = 0; d < 3; d++) {
-                    double topLeft = at(hwc, height, width, y0, x0, d);
-                    double topRight = at(hwc, height, width, y0, x1, d);
-                    double bottomLeft = at(hwc, height, width, y1, x0, d);
-                    double bottomRight = at(hwc, height, width, y1, x1, d);
-                    double top = topLeft + (topRight - topLeft) * colFrac[c];
-                    double bottom = bottomLeft + (bottomRight - bottomLeft) * colFrac[c];
+                    double topLeft = at(image, x, y, floats, width, upper, left[c], d);
+                    double topRight = at(image, x, y, floats, width, upper, right[c], d);
+                    double bottomLeft = at(image, x, y, floats, width, lower, left[c], d);
+                    double bottomRight = at(image, x, y, floats, width, lower, right[c], d);
+                    double top = topLeft + (topRight - topLeft) * f;
+                    double bottom = bottomLeft + (bottomRight - bottomLeft) * f;
                     float resized = (float) (top + (bottom - top) * rowFrac);
                     float centred = resized - MEAN_RGB[d];
                     out[o++] = centred / 255f;
                 }
             }
         }
-        return out;
     }
 
-    /** A pixel of the padded square: the image's value, or black outside it. */
-    private static double at(float[] hwc, int height, int width, int y, int x, int d) {
-        return y < 0 || y >= height || x < 0 || x >= width ? 0 : hwc[(y * width + x) * 3 + d];
+    /** {@code i} if it lies in {@code [0, n)}, else -1. */
+    private static int inside(int i, int n) {
+        return i < 0 || i >= n ? -1 : i;
+    }
+
+    /** A value of the padded square: the picture's, or black outside it (a row or column of -1). */
+    private static double at(RgbImage image, int x, int y, float[] floats, int width, int row, int column, int d) {
+        if (row < 0 || column < 0) {
+            return 0;
+        }
+        return image != null ? image.get(x + column, y + row, d) : floats[(row * width + column) * 3 + d];
     }
 }

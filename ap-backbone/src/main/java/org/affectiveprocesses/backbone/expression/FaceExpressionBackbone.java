@@ -104,17 +104,11 @@ public final class FaceExpressionBackbone implements Backbone {
 
     @Override
     public List<FrameEncoding> encodeAll(List<RgbImage> faces) {
-        List<FrameEncoding> out = new ArrayList<>(faces.size());
-        int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
-        for (int from = 0; from < faces.size(); from += FaceApiNetwork.MAX_BATCH) {
-            int n = Math.min(FaceApiNetwork.MAX_BATCH, faces.size() - from);
-            float[] input = new float[n * side];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(FaceApiInput.fromImage(faces.get(from + i)), 0, input, i * side, side);
-            }
-            out.addAll(encodeInputs(input, n));
+        if (faces.isEmpty()) {
+            return List.of();
         }
-        return out;
+        return encodings(network.forward(faces.size(), (i, input, offset) -> FaceApiInput.write(faces.get(i),
+                new RgbImage.Region(0, 0, faces.get(i).width(), faces.get(i).height()), input, offset)));
     }
 
     /**
@@ -125,9 +119,12 @@ public final class FaceExpressionBackbone implements Backbone {
      * @return one encoding per face
      */
     public List<FrameEncoding> encodeInputs(float[] inputs, int n) {
-        FaceApiNetwork.Output o = network.forward(inputs, n);
-        List<FrameEncoding> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        return encodings(network.forward(inputs, n));
+    }
+
+    private static List<FrameEncoding> encodings(FaceApiNetwork.Output o) {
+        List<FrameEncoding> out = new ArrayList<>(o.batch());
+        for (int i = 0; i < o.batch(); i++) {
             float[] p = softmax(o.head(i));
             out.add(new FrameEncoding(o.embedding(i), Emotion.valenceArousal(p), Map.of(EMOTION_OUTPUT, p)));
         }

@@ -50,4 +50,28 @@ class FaceApiInputTest {
     void aWrongPixelCountIsRejected() {
         assertThatThrownBy(() -> FaceApiInput.fromPixels(new float[10], 2, 2)).hasMessageContaining("needs 12");
     }
+
+    @Test
+    void writingARegionGivesExactlyTheInputOfThatRegionCutOut() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] px = new byte[90 * 70 * 3];
+        random.nextBytes(px);
+        RgbImage frame = RgbImage.of(90, 70, px);
+        org.affectiveprocesses.api.backbone.FaceBox box = new org.affectiveprocesses.api.backbone.FaceBox(
+                12.4, 3.7, 41.1, 55.2, 1);
+        float[] out = new float[FaceApiInput.VALUES + 5];
+        FaceApiInput.write(frame, frame.region(box), out, 5);
+        float[] cut = FaceApiInput.fromImage(frame.crop(box));
+        assertThat(java.util.Arrays.copyOfRange(out, 5, out.length)).isEqualTo(cut);
+        assertThat(out[4]).isZero();
+    }
+
+    @Test
+    void aRegionOutsideTheImageOrNoRoomIsRejected() {
+        RgbImage frame = RgbImage.of(10, 10, new byte[300]);
+        assertThatThrownBy(() -> FaceApiInput.write(frame, new RgbImage.Region(5, 5, 6, 2),
+                new float[FaceApiInput.VALUES], 0)).hasMessageContaining("is not inside the 10x10 image");
+        assertThatThrownBy(() -> FaceApiInput.write(frame, new RgbImage.Region(0, 0, 2, 2),
+                new float[FaceApiInput.VALUES], 1)).hasMessageContaining("no room");
+    }
 }

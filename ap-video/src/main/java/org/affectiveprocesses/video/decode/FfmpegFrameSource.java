@@ -29,6 +29,7 @@ public final class FfmpegFrameSource implements FrameSource {
     private final double fps;
     private final int declared;
     private final FrameClock clock;
+    private final FramePool pool = new FramePool();
     private int index;
     private boolean finished;
 
@@ -103,12 +104,19 @@ public final class FfmpegFrameSource implements FrameSource {
             }
             return null;
         }
-        RgbImage image = FfmpegGrabbers.image(f, file.toString(), index);
+        RgbImage image = FfmpegGrabbers.image(f, file.toString(), index, pool);
         return new DecodedFrame(index++, clock.seconds(f.timestamp), image);
+    }
+
+    /** Reuses the frame's memory for a later frame ({@link FramePool}). */
+    @Override
+    public void recycle(DecodedFrame frame) {
+        pool.recycle(frame.image());
     }
 
     @Override
     public void close() {
+        pool.clear();
         FfmpegGrabbers.release(grabber);
     }
 }

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.bytedeco.ffmpeg.global.avdevice;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swresample;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -16,6 +19,22 @@ final class FfmpegGrabbers {
     private static final Set<String> TEXT_CODECS = Set.of("ansi", "bintext", "xbin", "idf");
 
     private FfmpegGrabbers() {
+    }
+
+    /**
+     * Loads the libraries a grabber of files needs (not libavdevice, which only cameras need and
+     * which needs system libraries of its own).
+     *
+     * @throws MediaFormatException if they cannot be loaded on this platform
+     */
+    static void load() throws MediaFormatException {
+        try {
+            Loader.load(avformat.class);
+            Loader.load(swscale.class);
+            Loader.load(swresample.class);
+        } catch (LinkageError | RuntimeException e) {
+            throw new MediaFormatException("FFmpeg", "cannot load its libraries (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
@@ -88,17 +107,17 @@ final class FfmpegGrabbers {
     }
 
     /**
-     * A decoded frame's pixels, copied.
+     * A decoded frame's pixels, copied (into memory of the pool's when it has some).
      *
      * @throws MediaFormatException if the frame is not 8-bit RGB
      */
-    static RgbImage image(Frame f, String source, int index) throws MediaFormatException {
+    static RgbImage image(Frame f, String source, int index, FramePool pool) throws MediaFormatException {
         int w = f.imageWidth;
         int h = f.imageHeight;
         if (f.image == null || f.imageChannels != 3 || f.imageDepth != Frame.DEPTH_UBYTE) {
             throw new MediaFormatException(source, "frame " + index + " is not 8-bit RGB after conversion");
         }
-        return RgbImage.fromRows(w, h, (ByteBuffer) f.image[0], f.imageStride);
+        return pool.image(w, h, (ByteBuffer) f.image[0], f.imageStride);
     }
 
     /** Stops and frees a grabber. */

@@ -26,6 +26,18 @@ public interface FrameSource extends AutoCloseable {
      */
     DecodedFrame next() throws IOException;
 
+    /**
+     * Gives back a frame of this source the caller has finished with: neither the frame nor its
+     * image is used again by anyone. A source may then reuse the image's memory for a later frame
+     * ({@link FramePool}), sparing the allocation and first-touch cost of a new frame; one that
+     * does not ignores the call (the default). Frames must be given back in the order they came,
+     * from one thread at a time; frames never given back are simply not reused.
+     *
+     * @param frame a frame this source returned from {@link #next()}
+     */
+    default void recycle(DecodedFrame frame) {
+    }
+
     /** Releases the decoder. */
     @Override
     void close();

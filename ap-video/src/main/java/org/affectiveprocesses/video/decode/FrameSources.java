@@ -13,6 +13,16 @@ public final class FrameSources {
     }
 
     /**
+     * Loads FFmpeg's libraries now: the first time they take a few hundred milliseconds, which
+     * would otherwise delay the first video's first frame.
+     *
+     * @throws MediaFormatException if FFmpeg's natives cannot be loaded on this platform
+     */
+    public static void loadDecoder() throws MediaFormatException {
+        FfmpegGrabbers.load();
+    }
+
+    /**
      * Opens a video file, or a folder of images at {@value #DEFAULT_FOLDER_FPS} frames/s.
      *
      * @throws MediaFormatException if the file is not a readable video, or the folder holds no images

@@ -82,6 +82,7 @@ public final class LiveFrameSource implements FrameSource {
     private FFmpegFrameGrabber grabber;
     private final double fps;
     private final FrameClock clock;
+    private final FramePool pool = new FramePool();
     private int index;
     private boolean finished;
 
@@ -224,7 +225,7 @@ public final class LiveFrameSource implements FrameSource {
             }
             if (f != null) {
                 double seconds = clock.seconds(f.timestamp);
-                return new DecodedFrame(index, seconds, FfmpegGrabbers.image(f, name, index++));
+                return new DecodedFrame(index, seconds, FfmpegGrabbers.image(f, name, index++, pool));
             }
             if (kind != Kind.NETWORK && failure != null) {
                 finished = true;
@@ -288,9 +289,16 @@ public final class LiveFrameSource implements FrameSource {
         }
     }
 
+    /** Reuses the frame's memory for a later frame ({@link FramePool}). */
+    @Override
+    public void recycle(DecodedFrame frame) {
+        pool.recycle(frame.image());
+    }
+
     @Override
     public void close() {
         finished = true;
+        pool.clear();
         if (grabber != null) {
             FFmpegFrameGrabber g = grabber;
             grabber = null;

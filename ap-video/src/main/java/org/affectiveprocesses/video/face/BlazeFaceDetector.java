@@ -15,9 +15,13 @@ import java.util.Map;
 import org.affectiveprocesses.api.ModelFormatException;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.RgbImage;
+import org.affectiveprocesses.backbone.OnnxRuntimeEnvironment;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -73,7 +77,8 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
 
     /**
-     * A detector.
+     * A detector. Each model runs once on a blank frame, so that OpenCV's natives are loaded and
+     * ONNX Runtime has planned its memory before the first real frame.
      *
      * @param variant the model(s) to run
      * @param threshold the lowest face probability kept, in (0, 1)
@@ -83,7 +88,7 @@ public final class BlazeFaceDetector implements FaceDetector {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxRuntimeEnvironment.get();
         List<Model> models = new ArrayList<>();
         try {
             if (variant != Variant.BACK) {
@@ -96,8 +101,13 @@ public final class BlazeFaceDetector implements FaceDetector {
             models.forEach(Model::close);
             throw e;
         }
-        return new BlazeFaceDetector(env, models, threshold, variant);
+        BlazeFaceDetector detector = new BlazeFaceDetector(env, models, threshold, variant);
+        detector.detect(RgbImage.of(WARM_UP_SIDE, WARM_UP_SIDE, new byte[WARM_UP_SIDE * WARM_UP_SIDE * 3]));
+        return detector;
     }
+
+    /** The side of the blank frame each model runs on once at creation. */
+    private static final int WARM_UP_SIDE = 16;
 
     @Override
     public String name() {
@@ -156,7 +166,10 @@ public final class BlazeFaceDetector implements FaceDetector {
         private final String file;
         private final FloatBuffer input;
         private final Mat small = new Mat();
-        private byte[] rgb = new byte[0];
+        /** The input tensor's values seen by OpenCV as a size × size RGB float picture. */
+        private final Mat inputMat;
+        /** The part of {@link #inputMat} the frame is scaled into, inside the black border. */
+        private Mat picture;
         private int frameWidth;
         private int frameHeight;
 
@@ -166,6 +179,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             this.file = file;
             this.input = ByteBuffer.allocateDirect(size * size * 3 * Float.BYTES).order(ByteOrder.nativeOrder())
                     .asFloatBuffer();
+            this.inputMat = new Mat(size, size, opencv_core.CV_32FC3, new FloatPointer(input));
         }
 
         static Model load(OrtEnvironment env, String file, int size) throws IOException {
@@ -179,7 +193,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             }
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                options.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
+                options.setIntraOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
                 return new Model(env.createSession(bytes, options), size, file);
@@ -199,22 +213,18 @@ public final class BlazeFaceDetector implements FaceDetector {
             if (frame.cols() != frameWidth || frame.rows() != frameHeight) {
                 frameWidth = frame.cols();
                 frameHeight = frame.rows();
-                rgb = new byte[w * h * 3];
-                for (int i = 0; i < size * size * 3; i++) {
-                    input.put(i, -1f);
+                if (picture != null) {
+                    picture.close();
+                }
+                try (Scalar black = new Scalar(-1, -1, -1, 0); Rect inside = new Rect(ox, oy, w, h)) {
+                    inputMat.put(black);
+                    picture = inputMat.apply(inside);
                 }
             }
             try (Size target = new Size(w, h)) {
                 opencv_imgproc.resize(frame, small, target, 0, 0, opencv_imgproc.INTER_LINEAR);
             }
-            small.data().get(rgb);
-            for (int y = 0; y < h; y++) {
-                int src = y * w * 3;
-                int dst = ((y + oy) * size + ox) * 3;
-                for (int i = 0; i < w * 3; i++) {
-                    input.put(dst + i, (rgb[src + i] & 0xFF) / 127.5f - 1f);
-                }
-            }
+            small.convertTo(picture, opencv_core.CV_32F, 1 / 127.5, -1);
             List<BlazeFaceDecoder.Candidate> raw = new ArrayList<>();
             try (OnnxTensor t = OnnxTensor.createTensor(env, input.rewind(), new long[] {1, size, size, 3});
                     OrtSession.Result r = session.run(Map.of("input:0", t))) {
@@ -245,6 +255,10 @@ public final class BlazeFaceDetector implements FaceDetector {
 
         void close() {
             small.close();
+            if (picture != null) {
+                picture.close();
+            }
+            inputMat.close();
             try {
                 session.close();
             } catch (OrtException e) {

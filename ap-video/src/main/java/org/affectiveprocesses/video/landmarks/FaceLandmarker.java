@@ -102,21 +102,18 @@ public final class FaceLandmarker implements AutoCloseable {
      */
     public List<FaceLandmarks> locate(List<Crop> crops) {
         List<FaceLandmarks> out = new ArrayList<>(crops.size());
-        int side = FaceApiInput.SIZE * FaceApiInput.SIZE * 3;
         for (int from = 0; from < crops.size(); from += FaceApiNetwork.MAX_BATCH) {
             int n = Math.min(FaceApiNetwork.MAX_BATCH, crops.size() - from);
-            float[] input = new float[n * side];
+            List<Crop> batch = crops.subList(from, from + n);
+            FaceApiNetwork.Output o = network.forward(n, (i, input, offset) -> FaceApiInput.write(batch.get(i).frame(),
+                    batch.get(i).region(), input, offset));
             for (int i = 0; i < n; i++) {
-                System.arraycopy(crops.get(from + i).input(), 0, input, i * side, side);
-            }
-            FaceApiNetwork.Output o = network.forward(input, n);
-            for (int i = 0; i < n; i++) {
-                Crop c = crops.get(from + i);
-                float[] rel = relativeToCrop(o.head(i), c.width(), c.height());
+                RgbImage.Region r = crops.get(from + i).region();
+                float[] rel = relativeToCrop(o.head(i), r.width(), r.height());
                 float[] xy = new float[rel.length];
                 for (int k = 0; k < rel.length; k += 2) {
-                    xy[k] = c.x() + rel[k] * c.width();
-                    xy[k + 1] = c.y() + rel[k + 1] * c.height();
+                    xy[k] = r.x() + rel[k] * r.width();
+                    xy[k + 1] = r.y() + rel[k + 1] * r.height();
                 }
                 out.add(FaceLandmarks.of(xy));
             }
@@ -173,25 +170,20 @@ public final class FaceLandmarker implements AutoCloseable {
     }
 
     /**
-     * A face cut out of a frame and prepared for the network.
+     * A part of a frame to find a face's landmarks in. The network reads it straight from the frame
+     * when it runs.
      *
-     * @param x the crop's left edge in frame pixels
-     * @param y the crop's top edge in frame pixels
-     * @param width the crop's width
-     * @param height the crop's height
-     * @param input the network input ({@link FaceApiInput})
+     * @param frame the whole frame
+     * @param region the part, in frame pixels
      */
-    public record Crop(int x, int y, int width, int height, float[] input) {
+    public record Crop(RgbImage frame, RgbImage.Region region) {
         /**
-         * Cuts the box out of the frame (clipped to it, rounded outwards) and prepares it.
+         * The part of the frame inside a box (clipped to the frame, rounded outwards).
          *
          * @throws IllegalArgumentException if the box lies outside the frame
          */
         public static Crop of(RgbImage frame, FaceBox box) {
-            int x0 = Math.max(0, (int) Math.floor(box.x()));
-            int y0 = Math.max(0, (int) Math.floor(box.y()));
-            RgbImage crop = frame.crop(box);
-            return new Crop(x0, y0, crop.width(), crop.height(), FaceApiInput.fromImage(crop));
+            return new Crop(frame, frame.region(box));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.affectiveprocesses.api.backbone.Backbone;
 import org.affectiveprocesses.api.backbone.FaceBox;
 import org.affectiveprocesses.api.backbone.FrameEncoding;
 import org.affectiveprocesses.api.backbone.RgbImage;
+import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.landmarks.FaceLandmarker;
 import org.affectiveprocesses.video.landmarks.FaceLandmarks;
 import org.affectiveprocesses.video.pose.CameraIntrinsics;
@@ -45,6 +46,14 @@ public final class AnalysisStage {
         this.identities = Objects.requireNonNull(identities, "identities");
         this.crop = Objects.requireNonNull(crop, "crop");
         this.camera = camera;
+    }
+
+    /**
+     * Whether the backbone may run on PyTorch: every backbone but the built-in face-expression one,
+     * which runs on ONNX Runtime as the landmark network does.
+     */
+    boolean mayUsePyTorch() {
+        return !(backbone instanceof FaceExpressionBackbone);
     }
 
     /**

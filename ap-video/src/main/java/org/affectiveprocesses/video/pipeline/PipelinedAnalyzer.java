@@ -16,8 +16,11 @@ import org.affectiveprocesses.video.decode.FrameSource;
  * busy: one decodes, finds shot cuts, detects and tracks faces ({@link DetectionStage}); the other
  * runs the networks ({@link AnalysisStage}) on the faces of several frames at once, waiting for a
  * batch to fill ({@link #BATCH_WAIT_MILLIS}). Bounded queues ({@value #QUEUE} frames)
- * between the threads and to the consumer keep memory bounded. The network thread runs PyTorch
- * on one intra-op thread ({@link TorchThreads}); the caller's thread is left as it is.
+ * between the threads and to the consumer keep memory bounded. The built-in networks run on ONNX
+ * Runtime on one intra-op thread each; with a backbone that may run on PyTorch, the network thread
+ * runs PyTorch on one intra-op thread ({@link TorchThreads}); the caller's thread is left as it is.
+ * Frames go back to the source once analysed ({@link FrameSource#recycle}), which reuses their
+ * memory.
  *
  * <p>{@link #next()} is called from one thread at a time. An error on either thread ends the
  * stream: {@link #next()} rethrows it (a decoding error as the {@link IOException} the source
@@ -90,7 +93,7 @@ public final class PipelinedAnalyzer implements FrameStream {
         }
         this.batchWaitMillis = batchWaitMillis;
         decoder = new Thread(() -> decode(source, detection), "ap-video decode+detect " + name);
-        networks = new Thread(() -> analyse(analysis), "ap-video networks " + name);
+        networks = new Thread(() -> analyse(source, analysis), "ap-video networks " + name);
         decoder.setDaemon(true);
         networks.setDaemon(true);
         decoder.start();
@@ -128,8 +131,10 @@ public final class PipelinedAnalyzer implements FrameStream {
         }
     }
 
-    private void analyse(AnalysisStage analysis) {
-        TorchThreads.useOneIntraOpThread();
+    private void analyse(FrameSource source, AnalysisStage analysis) {
+        if (analysis.mayUsePyTorch()) {
+            TorchThreads.useOneIntraOpThread();
+        }
         try {
             while (!closed) {
                 List<Item<FrameDetections>> items = batch();
@@ -147,6 +152,9 @@ public final class PipelinedAnalyzer implements FrameStream {
                     int faces = batch.stream().mapToInt(d -> d.faces().size()).sum();
                     analysisTimings.accumulateAndGet(new PipelineTimings(0, faces, 0, 0, b.landmarkNanos(),
                             b.backboneNanos(), 0), PipelineTimings::plus);
+                    for (FrameDetections d : batch) {
+                        source.recycle(d.frame());
+                    }
                     for (FrameAnalysis f : b.frames()) {
                         analysed.put(new Item<>(f, null));
                     }

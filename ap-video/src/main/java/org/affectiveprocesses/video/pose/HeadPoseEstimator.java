@@ -3,6 +3,7 @@ package org.affectiveprocesses.video.pose;
 import java.util.Optional;
 import org.affectiveprocesses.video.landmarks.FaceLandmarks;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_calib3d;
@@ -19,8 +20,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class HeadPoseEstimator {
     private static final double[] MODEL = GenericFaceModel.pointsMm();
 
-    /** An estimator. */
+    /** An estimator; loads OpenCV's calib3d natives now rather than at the first face. */
     public HeadPoseEstimator() {
+        Loader.load(opencv_calib3d.class);
     }
 
     /**

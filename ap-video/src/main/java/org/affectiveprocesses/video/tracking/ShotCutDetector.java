@@ -21,6 +21,8 @@ public final class ShotCutDetector {
 
     private final double threshold;
     private float[] previous;
+    /** The samples of the frame before the previous one, whose memory the next frame reuses. */
+    private float[] spare;
     private int width;
     private int height;
     private double previousMafd;
@@ -50,7 +52,7 @@ public final class ShotCutDetector {
      * @return whether a new shot starts with this frame
      */
     public boolean isCut(RgbImage frame) {
-        float[] luma = luma(frame);
+        float[] luma = luma(frame, spare);
         boolean resized = previous != null && (frame.width() != width || frame.height() != height);
         boolean cut;
         if (previous == null || resized) {
@@ -67,6 +69,7 @@ public final class ShotCutDetector {
             previousMafd = mafd;
             cut = lastScore >= threshold;
         }
+        spare = previous;
         previous = luma;
         width = frame.width();
         height = frame.height();
@@ -78,10 +81,12 @@ public final class ShotCutDetector {
         return lastScore;
     }
 
-    private static float[] luma(RgbImage frame) {
+    /** The frame's sampled luma, written into {@code into} when it has the size. */
+    private static float[] luma(RgbImage frame, float[] into) {
         int w = frame.width();
         int h = frame.height();
-        float[] out = new float[((w + STEP - 1) / STEP) * ((h + STEP - 1) / STEP)];
+        int size = ((w + STEP - 1) / STEP) * ((h + STEP - 1) / STEP);
+        float[] out = into != null && into.length == size ? into : new float[size];
         int n = 0;
         for (int y = 0; y < h; y += STEP) {
             for (int x = 0; x < w; x += STEP) {
