@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Per engine (DJL, TensorFlow): inference windows/s (batch 1 and 64), training steps/s "
-                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory; --live-video: the live video path end to end.")
+                + "(batch 16, L=70) and sgemm GFLOP/s; --live: the live stream's time per new frame and memory; --live-video: the live video path end to end;"
+                + " --video: a video file end to end, fresh and warmed.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "seconds per measurement (default ${DEFAULT-VALUE})")
@@ -67,6 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " CLIP streamed over loopback (frames/s, latency per frame: median and 99th percentile, time per stage)")
     Path liveVideo;
 
+    @Option(names = "--video", paramLabel = "CLIP", description = "instead: the file video path end to end on CLIP,"
+            + " --rounds runs with one recognizer (the first as a fresh process gives it, then warmed): frames/s,"
+            + " time to the first row, time per stage, JIT and GC time")
+    Path video;
+
     @Option(names = "--live-speed", description = "with --live-video, the second run sends the clip at its frame"
             + " rate times this (default ${DEFAULT-VALUE}: real time; below 1 when the machine cannot keep up)")
     double liveSpeed = 1;
@@ -84,6 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || !(seconds > 0) || !Double.isFinite(seconds)) {
             throw new ParameterException(commandSpec.commandLine(), "--rounds must be >= 1 and --seconds > 0, got "
                     + rounds + ", " + seconds);
+        }
+        if (video != null) {
+            VideoBench.run(video, rounds);
+            return 0;
         }
         if (live) {
             if (liveFrames < 1 || liveFrames > Integer.MAX_VALUE) {

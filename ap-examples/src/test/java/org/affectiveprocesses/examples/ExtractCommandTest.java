@@ -93,4 +93,16 @@ class ExtractCommandTest {
         assertThat(VideoOptions.baseName(Path.of("/videos/interview.final.mp4"))).isEqualTo("interview.final");
         assertThat(VideoOptions.baseName(Path.of("frames"))).isEqualTo("frames");
     }
+
+    @Test
+    void benchVideoReadsTheClipOncePerRoundWithOneRecognizer() throws IOException {
+        Path clip = greyClip(dir.resolve("grey.avi"), 12);
+        Object[] r = run(new BenchCommand(), "--video", clip.toString(), "--rounds", "2");
+        String out = (String) r[1];
+        assertThat(r[0]).isEqualTo(0);
+        assertThat(out).contains("recognizer built in").contains("run 1: 12 frames in").contains("run 2: 12 frames in")
+                .contains("first row after").contains("JIT compilation").doesNotContain("run 3");
+        Object[] missing = run(new BenchCommand(), "--video", dir.resolve("none.avi").toString(), "--rounds", "1");
+        assertThat(missing[0]).isNotEqualTo(0);
+    }
 }

@@ -40,6 +40,28 @@ public interface Backbone extends AutoCloseable {
         return out;
     }
 
+    /**
+     * Encodes the faces inside regions of frames (several faces of several frames, say), as
+     * {@link #encodeAll} would encode the regions cut out; backbones that can read a region in
+     * place spare the copy (the default cuts each out).
+     *
+     * @param frames the frame of each face
+     * @param regions each face's region of its frame ({@link RgbImage#region})
+     * @return one encoding per face, in order
+     * @throws IllegalArgumentException if the lists differ in length or a region is not inside its frame
+     */
+    default List<FrameEncoding> encodeRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
+        if (frames.size() != regions.size()) {
+            throw new IllegalArgumentException(frames.size() + " frames but " + regions.size() + " regions");
+        }
+        List<RgbImage> faces = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            RgbImage.Region r = regions.get(i);
+            faces.add(frames.get(i).crop(new FaceBox(r.x(), r.y(), r.width(), r.height(), 1)));
+        }
+        return encodeAll(faces);
+    }
+
     /** Releases native resources. */
     @Override
     void close();

@@ -162,6 +162,31 @@ public final class RgbImage {
     }
 
     /**
+     * Copies the pixels of a region into an array, its rows one after another ({@code 3 × width}
+     * bytes each), interleaved R, G, B.
+     *
+     * @param region a region inside the image
+     * @param target where to write
+     * @param offset the index of the first byte written
+     * @throws IllegalArgumentException if the region is not inside the image or the target has no
+     *     room for it at the offset
+     */
+    public void copyTo(Region region, byte[] target, int offset) {
+        if (region.width() < 1 || region.height() < 1 || region.x() < 0 || region.y() < 0
+                || region.x() + region.width() > width || region.y() + region.height() > height) {
+            throw new IllegalArgumentException(region + " is not inside the " + width + "x" + height + " image");
+        }
+        int row = region.width() * 3;
+        if (offset < 0 || offset > target.length - (long) row * region.height()) {
+            throw new IllegalArgumentException("no room for " + (long) row * region.height() + " bytes at " + offset
+                    + " in " + target.length);
+        }
+        for (int y = 0; y < region.height(); y++) {
+            System.arraycopy(rgb, ((region.y() + y) * width + region.x()) * 3, target, offset + y * row, row);
+        }
+    }
+
+    /**
      * The part of the image inside a box ({@link #region}: clipped to the image, rounded outwards).
      *
      * @throws IllegalArgumentException if the box does not overlap the image
@@ -169,9 +194,7 @@ public final class RgbImage {
     public RgbImage crop(FaceBox box) {
         Region r = region(box);
         byte[] out = new byte[r.width() * r.height() * 3];
-        for (int y = 0; y < r.height(); y++) {
-            System.arraycopy(rgb, ((r.y() + y) * width + r.x()) * 3, out, y * r.width() * 3, r.width() * 3);
-        }
+        copyTo(r, out, 0);
         return new RgbImage(r.width(), r.height(), out);
     }
 

@@ -75,4 +75,54 @@ class RgbImageBuffersTest {
         assertThat(crop.get(0, 1, 2)).isEqualTo(image.get(1, 1, 2));
         assertThatThrownBy(() -> image.region(new FaceBox(5, 5, 2, 2, 1))).hasMessageContaining("lies outside");
     }
+
+    @Test
+    void copyingARegionWritesItsRowsOneAfterAnother() {
+        byte[] target = new byte[2 + 2 * 2 * 3];
+        counting().copyTo(new RgbImage.Region(1, 0, 2, 2), target, 2);
+        assertThat(target).containsExactly(0, 0, 4, 5, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18);
+        assertThatThrownBy(() -> counting().copyTo(new RgbImage.Region(2, 0, 2, 1), new byte[6], 0))
+                .hasMessageContaining("is not inside the 3x2 image");
+        assertThatThrownBy(() -> counting().copyTo(new RgbImage.Region(0, 0, 2, 1), new byte[6], 1))
+                .hasMessageContaining("no room for 6 bytes at 1");
+    }
+
+    @Test
+    void aBackboneEncodesRegionsAsTheRegionsCutOutByDefault() {
+        java.util.List<RgbImage> seen = new java.util.ArrayList<>();
+        Backbone b = new Backbone() {
+            @Override
+            public String name() {
+                return "sizes";
+            }
+
+            @Override
+            public int featureSize() {
+                return 2;
+            }
+
+            @Override
+            public org.affectiveprocesses.api.LabelSpace labelSpace() {
+                return org.affectiveprocesses.api.LabelSpace.valenceArousal();
+            }
+
+            @Override
+            public FrameEncoding encode(RgbImage face) {
+                seen.add(face);
+                return new FrameEncoding(new float[] {face.width(), face.height()}, new float[] {0, 0},
+                        java.util.Map.of());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.List<FrameEncoding> e = b.encodeRegions(java.util.List.of(counting(), counting()),
+                java.util.List.of(new RgbImage.Region(1, 0, 2, 2), new RgbImage.Region(0, 1, 1, 1)));
+        assertThat(e).hasSize(2);
+        assertThat(seen.get(0)).isEqualTo(counting().crop(new FaceBox(1, 0, 2, 2, 1)));
+        assertThat(e.get(1).features()).containsExactly(1f, 1f);
+        assertThatThrownBy(() -> b.encodeRegions(java.util.List.of(counting()), java.util.List.of()))
+                .hasMessageContaining("1 frames but 0 regions");
+    }
 }

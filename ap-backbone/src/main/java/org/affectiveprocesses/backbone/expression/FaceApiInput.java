@@ -45,17 +45,25 @@ public final class FaceApiInput {
      *     room at {@code offset}
      */
     public static void write(RgbImage image, RgbImage.Region region, float[] out, int offset) {
-        if (region.width() < 1 || region.height() < 1 || region.x() < 0 || region.y() < 0
-                || region.x() + region.width() > image.width() || region.y() + region.height() > image.height()) {
-            throw new IllegalArgumentException(region + " is not inside the " + image.width() + "x"
-                    + image.height() + " image");
-        }
         if (offset < 0 || offset > out.length - VALUES) {
             throw new IllegalArgumentException("no room for " + VALUES + " values at " + offset + " in "
                     + out.length);
         }
-        sample(image, region.x(), region.y(), null, region.height(), region.width(), out, offset);
+        int size = region.width() * region.height() * 3;
+        byte[] pixels = PIXELS.get();
+        if (pixels.length < size) {
+            pixels = new byte[size];
+            PIXELS.set(pixels);
+        }
+        image.copyTo(region, pixels, 0);
+        sample(pixels, null, region.height(), region.width(), out, offset);
     }
+
+    /**
+     * Each thread's buffer for the pixels of the region it samples, grown to the largest region the
+     * thread has sampled (a face crop, at most a frame).
+     */
+    private static final ThreadLocal<byte[]> PIXELS = ThreadLocal.withInitial(() -> new byte[0]);
 
     /**
      * The network input of an image given as float pixel values 0-255.
@@ -72,19 +80,18 @@ public final class FaceApiInput {
                     + (long) width * height * 3 + " values, got " + hwc.length);
         }
         float[] out = new float[VALUES];
-        sample(null, 0, 0, hwc, height, width, out, 0);
+        sample(null, hwc, height, width, out, 0);
         return out;
     }
 
     /**
-     * Samples a {@code width × height} picture: the part of {@code image} from ({@code x}, {@code y}),
-     * or else the float values {@code floats}.
+     * Samples a {@code width × height} picture given as 8-bit values ({@code bytes}, of which the
+     * first {@code width × height × 3} are read) or as float values ({@code floats}), the other null.
      */
-    private static void sample(RgbImage image, int x, int y, float[] floats, int height, int width, float[] out,
-            int offset) {
+    private static void sample(byte[] bytes, float[] floats, int height, int width, float[] out, int offset) {
         // The square the picture is padded to (black), sampled in one pass without building it: the
-        // source columns and rows each output column and row reads (-1 in the black border),
-        // computed once.
+        // offsets of the source rows and columns each output row and column reads (-1 in the black
+        // border), computed once.
         int side = Math.max(height, width);
         int diff = Math.abs(height - width);
         int before = diff - (int) Math.floor(diff * 0.5 + 0.5);
@@ -98,8 +105,8 @@ public final class FaceApiInput {
             double fc = ratio * c;
             int c0 = Math.max(0, (int) Math.floor(fc));
             int c1 = Math.min(side - 1, (int) Math.ceil(fc));
-            left[c] = inside(c0 - offX, width);
-            right[c] = inside(c1 - offX, width);
+            left[c] = offset(c0 - offX, width, 3);
+            right[c] = offset(c1 - offX, width, 3);
             colFrac[c] = fc - c0;
         }
         int o = offset;
@@ -108,15 +115,15 @@ public final class FaceApiInput {
             int r0 = Math.max(0, (int) Math.floor(fr));
             int r1 = Math.min(side - 1, (int) Math.ceil(fr));
             double rowFrac = fr - r0;
-            int upper = inside(r0 - offY, height);
-            int lower = inside(r1 - offY, height);
+            int upper = offset(r0 - offY, height, width * 3);
+            int lower = offset(r1 - offY, height, width * 3);
             for (int c = 0; c < SIZE; c++) {
                 double f = colFrac[c];
                 for (int d = 0; d < 3; d++) {
-                    double topLeft = at(image, x, y, floats, width, upper, left[c], d);
-                    double topRight = at(image, x, y, floats, width, upper, right[c], d);
-                    double bottomLeft = at(image, x, y, floats, width, lower, left[c], d);
-                    double bottomRight = at(image, x, y, floats, width, lower, right[c], d);
+                    double topLeft = at(bytes, floats, upper, left[c], d);
+                    double topRight = at(bytes, floats, upper, right[c], d);
+                    double bottomLeft = at(bytes, floats, lower, left[c], d);
+                    double bottomRight = at(bytes, floats, lower, right[c], d);
                     double top = topLeft + (topRight - topLeft) * f;
                     double bottom = bottomLeft + (bottomRight - bottomLeft) * f;
                     float resized = (float) (top + (bottom - top) * rowFrac);
@@ -127,16 +134,16 @@ public final class FaceApiInput {
         }
     }
 
-    /** {@code i} if it lies in {@code [0, n)}, else -1. */
-    private static int inside(int i, int n) {
-        return i < 0 || i >= n ? -1 : i;
+    /** The offset of row or column {@code i} of a side of {@code n}, {@code stride} values apart; -1 outside. */
+    private static int offset(int i, int n, int stride) {
+        return i < 0 || i >= n ? -1 : i * stride;
     }
 
-    /** A value of the padded square: the picture's, or black outside it (a row or column of -1). */
-    private static double at(RgbImage image, int x, int y, float[] floats, int width, int row, int column, int d) {
+    /** A value of the padded square: the picture's, or black outside it (a row or column offset of -1). */
+    private static double at(byte[] bytes, float[] floats, int row, int column, int d) {
         if (row < 0 || column < 0) {
             return 0;
         }
-        return image != null ? image.get(x + column, y + row, d) : floats[(row * width + column) * 3 + d];
+        return bytes != null ? bytes[row + column + d] & 0xFF : floats[row + column + d];
     }
 }

@@ -99,16 +99,25 @@ public final class FaceExpressionBackbone implements Backbone {
 
     @Override
     public FrameEncoding encode(RgbImage frame, FaceBox face) {
-        return encode(frame.crop(squareAround(face)));
+        return encodeRegions(List.of(frame), List.of(frame.region(squareAround(face)))).get(0);
     }
 
     @Override
     public List<FrameEncoding> encodeAll(List<RgbImage> faces) {
-        if (faces.isEmpty()) {
+        return encodeRegions(faces, faces.stream().map(f -> new RgbImage.Region(0, 0, f.width(), f.height())).toList());
+    }
+
+    /** Reads each region in place into the network's input (no copy of the face). */
+    @Override
+    public List<FrameEncoding> encodeRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
+        if (frames.size() != regions.size()) {
+            throw new IllegalArgumentException(frames.size() + " frames but " + regions.size() + " regions");
+        }
+        if (frames.isEmpty()) {
             return List.of();
         }
-        return encodings(network.forward(faces.size(), (i, input, offset) -> FaceApiInput.write(faces.get(i),
-                new RgbImage.Region(0, 0, faces.get(i).width(), faces.get(i).height()), input, offset)));
+        return encodings(network.forward(frames.size(), (i, input, offset) -> FaceApiInput.write(frames.get(i),
+                regions.get(i), input, offset)));
     }
 
     /**

@@ -48,4 +48,25 @@ class FaceApiNetworkTest {
                     .hasMessageContaining("at least one face");
         }
     }
+
+    @Test
+    void theBackboneEncodesRegionsInPlaceExactlyAsTheCutOutFaces() throws IOException {
+        byte[] px = new byte[160 * 120 * 3];
+        new Random(11).nextBytes(px);
+        org.affectiveprocesses.api.backbone.RgbImage frame = org.affectiveprocesses.api.backbone.RgbImage.of(160,
+                120, px);
+        org.affectiveprocesses.api.backbone.FaceBox box = new org.affectiveprocesses.api.backbone.FaceBox(30.5, 10.2,
+                70, 90, 1);
+        try (FaceExpressionBackbone backbone = FaceExpressionBackbone.load()) {
+            var inPlace = backbone.encodeRegions(java.util.List.of(frame, frame), java.util.List.of(frame.region(box),
+                    new org.affectiveprocesses.api.backbone.RgbImage.Region(0, 0, 160, 120)));
+            var cut = backbone.encodeAll(java.util.List.of(frame.crop(box), frame));
+            for (int i = 0; i < 2; i++) {
+                assertThat(inPlace.get(i).features()).isEqualTo(cut.get(i).features());
+                assertThat(inPlace.get(i).pseudoLabels()).isEqualTo(cut.get(i).pseudoLabels());
+            }
+            assertThat(backbone.encode(frame, box).features())
+                    .isEqualTo(backbone.encode(frame.crop(FaceExpressionBackbone.squareAround(box))).features());
+        }
+    }
 }

@@ -173,13 +173,50 @@ public final class BlazeFaceDetector implements FaceDetector {
         private int frameWidth;
         private int frameHeight;
 
-        private Model(OrtSession session, int size, String file) {
+        /** The four outputs, written by ONNX Runtime into tensors the model keeps. */
+        private final Map<String, OnnxTensor> outputs;
+        /** Each output's values, copied out of its tensor after a run. */
+        private final Map<String, float[]> values;
+
+        private Model(OrtSession session, int size, String file, Map<String, OnnxTensor> outputs) {
             this.session = session;
             this.size = size;
             this.file = file;
+            this.outputs = outputs;
+            this.values = new java.util.HashMap<>();
+            outputs.forEach((name, t) -> values.put(name, new float[(int) t.getInfo().getNumElements()]));
             this.input = ByteBuffer.allocateDirect(size * size * 3 * Float.BYTES).order(ByteOrder.nativeOrder())
                     .asFloatBuffer();
             this.inputMat = new Mat(size, size, opencv_core.CV_32FC3, new FloatPointer(input));
+        }
+
+        /** BlazeFace's outputs: per anchor grid, the box regressors and the score logits. */
+        private static final List<String> OUTPUTS = List.of("Identity:0", "Identity_1:0", "Identity_2:0",
+                "Identity_3:0");
+
+        /** A tensor for each output, of the fixed shape the model declares, for runs to write into. */
+        private static Map<String, OnnxTensor> outputTensors(OrtEnvironment env, OrtSession session, String file)
+                throws OrtException, ModelFormatException {
+            Map<String, OnnxTensor> out = new java.util.HashMap<>();
+            try {
+                for (String name : OUTPUTS) {
+                    ai.onnxruntime.NodeInfo node = session.getOutputInfo().get(name);
+                    long[] shape = node == null || !(node.getInfo() instanceof ai.onnxruntime.TensorInfo t) ? null
+                            : t.getShape();
+                    if (shape == null || java.util.Arrays.stream(shape).anyMatch(d -> d < 1)) {
+                        throw new ModelFormatException(java.nio.file.Path.of("classpath:" + RESOURCE_DIR + file),
+                                "has no output '" + name + "' of a fixed shape");
+                    }
+                    long count = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+                    FloatBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(count * Float.BYTES))
+                            .order(ByteOrder.nativeOrder()).asFloatBuffer();
+                    out.put(name, OnnxTensor.createTensor(env, buffer, shape));
+                }
+                return out;
+            } catch (OrtException | ModelFormatException | RuntimeException e) {
+                out.values().forEach(OnnxTensor::close);
+                throw e;
+            }
         }
 
         static Model load(OrtEnvironment env, String file, int size) throws IOException {
@@ -196,7 +233,13 @@ public final class BlazeFaceDetector implements FaceDetector {
                 options.setIntraOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-                return new Model(env.createSession(bytes, options), size, file);
+                OrtSession session = env.createSession(bytes, options);
+                try {
+                    return new Model(session, size, file, outputTensors(env, session, file));
+                } catch (OrtException | ModelFormatException | RuntimeException e) {
+                    session.close();
+                    throw e;
+                }
             } catch (OrtException e) {
                 throw new ModelFormatException(java.nio.file.Path.of("classpath:" + RESOURCE_DIR + file),
                         "ONNX Runtime cannot load it: " + e.getMessage(), e);
@@ -226,16 +269,17 @@ public final class BlazeFaceDetector implements FaceDetector {
             }
             small.convertTo(picture, opencv_core.CV_32F, 1 / 127.5, -1);
             List<BlazeFaceDecoder.Candidate> raw = new ArrayList<>();
-            try (OnnxTensor t = OnnxTensor.createTensor(env, input.rewind(), new long[] {1, size, size, 3});
-                    OrtSession.Result r = session.run(Map.of("input:0", t))) {
-                BlazeFaceDecoder.decode(values(r, "Identity:0"), values(r, "Identity_2:0"),
-                        BlazeFaceDecoder.GRID1, BlazeFaceDecoder.ANCHORS1, size, threshold, raw);
-                BlazeFaceDecoder.decode(values(r, "Identity_1:0"), values(r, "Identity_3:0"),
-                        BlazeFaceDecoder.GRID2, BlazeFaceDecoder.ANCHORS2, size, threshold, raw);
+            try (OnnxTensor t = OnnxTensor.createTensor(env, input.rewind(), new long[] {1, size, size, 3})) {
+                // The outputs land in the model's own tensors, which closing the result leaves open.
+                session.run(Map.of("input:0", t), outputs).close();
             } catch (OrtException e) {
                 throw new IllegalStateException("BlazeFace (" + file + ") failed on a " + frame.cols() + "x"
                         + frame.rows() + " frame: " + e.getMessage(), e);
             }
+            BlazeFaceDecoder.decode(values("Identity:0"), values("Identity_2:0"),
+                    BlazeFaceDecoder.GRID1, BlazeFaceDecoder.ANCHORS1, size, threshold, raw);
+            BlazeFaceDecoder.decode(values("Identity_1:0"), values("Identity_3:0"),
+                    BlazeFaceDecoder.GRID2, BlazeFaceDecoder.ANCHORS2, size, threshold, raw);
             List<BlazeFaceDecoder.Candidate> out = new ArrayList<>(raw.size());
             for (BlazeFaceDecoder.Candidate c : raw) {
                 out.add(new BlazeFaceDecoder.Candidate((c.cx() - ox) / scale, (c.cy() - oy) / scale,
@@ -244,16 +288,15 @@ public final class BlazeFaceDetector implements FaceDetector {
             return out;
         }
 
-        private static float[] values(OrtSession.Result r, String name) throws OrtException {
-            OnnxTensor t = (OnnxTensor) r.get(name).orElseThrow(
-                    () -> new IllegalStateException("BlazeFace output '" + name + "' is missing"));
-            FloatBuffer b = t.getFloatBuffer();
-            float[] v = new float[b.remaining()];
-            b.get(v);
+        /** An output's values after a run, copied into the array kept for it. */
+        private float[] values(String name) {
+            float[] v = values.get(name);
+            ((FloatBuffer) outputs.get(name).getBufferRef().orElseThrow()).get(0, v);
             return v;
         }
 
         void close() {
+            outputs.values().forEach(OnnxTensor::close);
             small.close();
             if (picture != null) {
                 picture.close();

@@ -96,14 +96,17 @@ public final class AnalysisStage {
             }
         }
         long t1 = System.nanoTime();
-        List<RgbImage> faceImages = new ArrayList<>(landmarks.size());
+        List<RgbImage> faceFrames = new ArrayList<>(landmarks.size());
+        List<RgbImage.Region> faceRegions = new ArrayList<>(landmarks.size());
         k = 0;
         for (FrameDetections f : frames) {
+            RgbImage image = f.frame().image();
             for (int i = 0; i < f.faces().size(); i++, k++) {
-                faceImages.add(f.frame().image().crop(crop.of(faceBoxes.get(k), landmarks.get(k))));
+                faceFrames.add(image);
+                faceRegions.add(image.region(crop.of(faceBoxes.get(k), landmarks.get(k))));
             }
         }
-        List<FrameEncoding> encodings = backbone.encodeAll(faceImages);
+        List<FrameEncoding> encodings = backbone.encodeRegions(faceFrames, faceRegions);
         List<FrameAnalysis> out = new ArrayList<>(frames.size());
         long poseNanos = 0;
         k = 0;

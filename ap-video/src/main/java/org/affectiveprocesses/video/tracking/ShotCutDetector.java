@@ -23,6 +23,8 @@ public final class ShotCutDetector {
     private float[] previous;
     /** The samples of the frame before the previous one, whose memory the next frame reuses. */
     private float[] spare;
+    /** One row of the frame being sampled. */
+    private byte[] row = new byte[0];
     private int width;
     private int height;
     private double previousMafd;
@@ -82,15 +84,20 @@ public final class ShotCutDetector {
     }
 
     /** The frame's sampled luma, written into {@code into} when it has the size. */
-    private static float[] luma(RgbImage frame, float[] into) {
+    private float[] luma(RgbImage frame, float[] into) {
         int w = frame.width();
         int h = frame.height();
         int size = ((w + STEP - 1) / STEP) * ((h + STEP - 1) / STEP);
         float[] out = into != null && into.length == size ? into : new float[size];
+        if (row.length != w * 3) {
+            row = new byte[w * 3];
+        }
         int n = 0;
         for (int y = 0; y < h; y += STEP) {
+            frame.copyTo(new RgbImage.Region(0, y, w, 1), row, 0);
             for (int x = 0; x < w; x += STEP) {
-                out[n++] = 0.299f * frame.get(x, y, 0) + 0.587f * frame.get(x, y, 1) + 0.114f * frame.get(x, y, 2);
+                out[n++] = 0.299f * (row[3 * x] & 0xFF) + 0.587f * (row[3 * x + 1] & 0xFF)
+                        + 0.114f * (row[3 * x + 2] & 0xFF);
             }
         }
         return out;
