@@ -1,23 +1,26 @@
 package org.affectiveprocesses.backbone.adapters;
 
-import java.io.ByteArrayOutputStream;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@link TinyModel} as an ONNX file, hand-encoding the protobuf messages of onnx.proto
- * (ModelProto, GraphProto, NodeProto, TensorProto, ValueInfoProto, TypeProto) field by field:
- * Flatten → MatMul → Add ("features") → MatMul → Add → Tanh ("va"), opset 13, IR version 8.
+ * Writes {@link TinyModel} as an ONNX file with the ONNX protobuf classes of Tribuo's
+ * {@code tribuo-util-onnx}: Flatten → MatMul → Add ("features") → MatMul → Add → Tanh ("va"),
+ * opset 13, IR version 8.
  */
 final class OnnxModelWriter {
-    private static final int VARINT = 0;
-    private static final int BYTES = 2;
-    private static final int FLOAT = 1;
-
     private OnnxModelWriter() {
     }
 
@@ -31,80 +34,60 @@ final class OnnxModelWriter {
      * @param vaName the name of the pseudo-label output
      */
     static void write(Path file, String inputName, int batch, int side, String vaName) throws IOException {
-        Proto graph = new Proto();
-        graph.message(1, node("Flatten", "flatten", new String[] {inputName}, "flat"));
-        graph.message(1, node("MatMul", "mm1", new String[] {"flat", "W1T"}, "h"));
-        graph.message(1, node("Add", "add1", new String[] {"h", "B1"}, "features"));
-        graph.message(1, node("MatMul", "mm2", new String[] {"features", "W2T"}, "z"));
-        graph.message(1, node("Add", "add2", new String[] {"z", "B2"}, "zb"));
-        graph.message(1, node("Tanh", "tanh", new String[] {"zb"}, vaName));
-        graph.string(2, "tiny");
-        graph.message(5, tensor("W1T", new long[] {TinyModel.IN, TinyModel.HID}, flatten(TinyModel.w1t())));
-        graph.message(5, tensor("B1", new long[] {TinyModel.HID}, TinyModel.b1()));
-        graph.message(5, tensor("W2T", new long[] {TinyModel.HID, TinyModel.OUT}, flatten(TinyModel.w2t())));
-        graph.message(5, tensor("B2", new long[] {TinyModel.OUT}, TinyModel.b2()));
-        graph.message(11, valueInfo(inputName, batch, 3, side, side));
-        graph.message(12, valueInfo("features", batch, TinyModel.HID));
-        graph.message(12, valueInfo(vaName, batch, TinyModel.OUT));
-        Proto opset = new Proto();
-        opset.varint(2, 13);
-        Proto model = new Proto();
-        model.varint(1, 8);
-        model.string(2, "ap-backbone-test");
-        model.message(7, graph);
-        model.message(8, opset);
-        Files.write(file, model.bytes());
+        GraphProto graph = GraphProto.newBuilder()
+                .setName("tiny")
+                .addNode(node("Flatten", "flatten", "flat", inputName))
+                .addNode(node("MatMul", "mm1", "h", "flat", "W1T"))
+                .addNode(node("Add", "add1", "features", "h", "B1"))
+                .addNode(node("MatMul", "mm2", "z", "features", "W2T"))
+                .addNode(node("Add", "add2", "zb", "z", "B2"))
+                .addNode(node("Tanh", "tanh", vaName, "zb"))
+                .addInitializer(tensor("W1T", new long[] {TinyModel.IN, TinyModel.HID}, flatten(TinyModel.w1t())))
+                .addInitializer(tensor("B1", new long[] {TinyModel.HID}, TinyModel.b1()))
+                .addInitializer(tensor("W2T", new long[] {TinyModel.HID, TinyModel.OUT}, flatten(TinyModel.w2t())))
+                .addInitializer(tensor("B2", new long[] {TinyModel.OUT}, TinyModel.b2()))
+                .addInput(valueInfo(inputName, batch, 3, side, side))
+                .addOutput(valueInfo("features", batch, TinyModel.HID))
+                .addOutput(valueInfo(vaName, batch, TinyModel.OUT))
+                .build();
+        ModelProto model = ModelProto.newBuilder()
+                .setIrVersion(8)
+                .setProducerName("ap-backbone-test")
+                .setGraph(graph)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+                .build();
+        Files.write(file, model.toByteArray());
     }
 
-    private static Proto node(String op, String name, String[] inputs, String output) {
-        Proto n = new Proto();
+    private static NodeProto node(String op, String name, String output, String... inputs) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addOutput(output);
         for (String in : inputs) {
-            n.string(1, in);
+            n.addInput(in);
         }
-        n.string(2, output);
-        n.string(3, name);
-        n.string(4, op);
-        return n;
+        return n.build();
     }
 
-    private static Proto tensor(String name, long[] dims, float[] values) {
-        Proto t = new Proto();
+    private static TensorProto tensor(String name, long[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asFloatBuffer().put(values);
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name)
+                .setDataType(TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(raw.array()));
         for (long d : dims) {
-            t.varint(1, d);
+            t.addDims(d);
         }
-        t.varint(2, FLOAT);
-        t.string(8, name);
-        ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            raw.putFloat(v);
-        }
-        t.bytes(9, raw.array());
-        return t;
+        return t.build();
     }
 
-    private static Proto valueInfo(String name, int batch, long... dims) {
-        Proto shape = new Proto();
-        Proto first = new Proto();
-        if (batch > 0) {
-            first.varint(1, batch);
-        } else {
-            first.string(2, "N");
-        }
-        shape.message(1, first);
+    private static ValueInfoProto valueInfo(String name, int batch, long... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder().addDim(batch > 0
+                ? TensorShapeProto.Dimension.newBuilder().setDimValue(batch)
+                : TensorShapeProto.Dimension.newBuilder().setDimParam("N"));
         for (long d : dims) {
-            Proto dim = new Proto();
-            dim.varint(1, d);
-            shape.message(1, dim);
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        Proto tensorType = new Proto();
-        tensorType.varint(1, FLOAT);
-        tensorType.message(2, shape);
-        Proto type = new Proto();
-        type.message(1, tensorType);
-        Proto info = new Proto();
-        info.string(1, name);
-        info.message(2, type);
-        return info;
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+                .build();
     }
 
     private static float[] flatten(float[][] m) {
@@ -113,46 +96,5 @@ final class OnnxModelWriter {
             System.arraycopy(m[i], 0, out, i * m[0].length, m[0].length);
         }
         return out;
-    }
-
-    /** A protobuf message being encoded. */
-    private static final class Proto {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void varint(int field, long value) {
-            key(field, VARINT);
-            raw(value);
-        }
-
-        void string(int field, String value) {
-            bytes(field, value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void bytes(int field, byte[] value) {
-            key(field, BYTES);
-            raw(value.length);
-            out.writeBytes(value);
-        }
-
-        void message(int field, Proto value) {
-            bytes(field, value.bytes());
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
-
-        private void key(int field, int wire) {
-            raw(((long) field << 3) | wire);
-        }
-
-        private void raw(long value) {
-            long v = value;
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            out.write((int) v);
-        }
     }
 }
