@@ -1,5 +1,8 @@
 package org.affectiveprocesses.baselines.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -52,7 +55,12 @@ public final class ParameterInit {
             Parameter parameter = p.getValue();
             float[] values = values(block, p.getKey(), parameter.getArray().getShape(), attention,
                     new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode()));
-            parameter.getArray().set(values);
+            NDArray array = parameter.getArray();
+            try (NDManager scratch = array.getManager().newSubManager()) {
+                // An indexed copy keeps the values in storage PyTorch owns; NDArray.set(float[])
+                // would point the tensor at a Java direct buffer only this Java object keeps alive.
+                array.set(new NDIndex(":"), scratch.create(values, array.getShape()));
+            }
         }
         for (Pair<String, Block> child : block.getChildren()) {
             String key = child.getKey().replaceFirst("^[0-9]+", "");

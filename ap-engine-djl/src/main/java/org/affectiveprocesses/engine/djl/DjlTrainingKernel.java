@@ -46,7 +46,7 @@ final class DjlTrainingKernel implements TrainingKernel {
         this.offsets = spec.parameterOffsets();
         this.manager = NDManager.newBaseManager(device, DjlDevices.PYTORCH);
         try {
-            this.theta = manager.create(weights.flatten());
+            this.theta = ownedCopy(manager, weights.flatten());
             this.theta.setRequiresGradient(true);
             this.adam = new Adam(List.of(theta), manager, new Adam.Settings(config.beta1(), config.beta2(),
                     config.adamEpsilon(), config.weightDecay(), 0));
@@ -56,6 +56,20 @@ final class DjlTrainingKernel implements TrainingKernel {
         } catch (RuntimeException e) {
             manager.close();
             throw e;
+        }
+    }
+
+    /**
+     * The values in storage PyTorch allocates and owns. {@code NDManager.create(float[])} makes a
+     * tensor over a Java direct buffer that only the Java object keeps alive; the parameters are
+     * updated in place for the whole training and viewed by every step's graph, so they live in
+     * memory whose lifetime PyTorch manages.
+     */
+    private static NDArray ownedCopy(NDManager manager, float[] values) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray owned = manager.zeros(new Shape(values.length));
+            owned.set(new NDIndex(":"), scratch.create(values));
+            return owned;
         }
     }
 
