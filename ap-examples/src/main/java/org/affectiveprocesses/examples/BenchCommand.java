@@ -79,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((liveVideo != null ? 1 : 0) + (video != null ? 1 : 0) + (live ? 1 : 0) > 1) {
+            throw new ParameterException(commandSpec.commandLine(), "--live, --live-video and --video each run a"
+                    + " benchmark of their own: give at most one");
+        }
         if (liveVideo != null) {
             if (!(liveSpeed > 0) || !Double.isFinite(liveSpeed)) {
                 throw new ParameterException(commandSpec.commandLine(), "--live-speed must be positive, got "

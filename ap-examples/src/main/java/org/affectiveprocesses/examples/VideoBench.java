@@ -53,10 +53,12 @@ final class VideoBench {
                         }
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    System.out.printf(Locale.ROOT, "run %d: %d frames in %.2f s: %.1f frames/s; first row after %.0f"
-                            + " ms; JIT compilation %.0f ms, GC %.0f ms during the run; %s%n", r, frames, seconds,
-                            frames / seconds, (first - t0) / 1e6, (double) compilationMillis() - jit0,
-                            (double) gcMillis() - gc0, affects.timings().summary());
+                    String firstRow = rows == 0 ? "no rows"
+                            : String.format(Locale.ROOT, "first row after %.0f ms", (first - t0) / 1e6);
+                    System.out.printf(Locale.ROOT, "run %d: %d frames in %.2f s: %.1f frames/s; %s; JIT compilation"
+                            + " %.0f ms, GC %.0f ms during the run; %s%n", r, frames, seconds, frames / seconds,
+                            firstRow, (double) compilationMillis() - jit0, (double) gcMillis() - gc0,
+                            affects.timings().summary());
                 }
             }
         }

@@ -104,5 +104,7 @@ class ExtractCommandTest {
                 .contains("first row after").contains("JIT compilation").doesNotContain("run 3");
         Object[] missing = run(new BenchCommand(), "--video", dir.resolve("none.avi").toString(), "--rounds", "1");
         assertThat(missing[0]).isNotEqualTo(0);
+        Object[] both = run(new BenchCommand(), "--video", clip.toString(), "--live");
+        assertThat(both[0]).as("two benchmarks at once are a usage error").isEqualTo(2);
     }
 }

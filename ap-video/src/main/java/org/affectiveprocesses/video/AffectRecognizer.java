@@ -18,6 +18,7 @@ import org.affectiveprocesses.backbone.expression.FaceExpressionBackbone;
 import org.affectiveprocesses.video.decode.DecodedFrame;
 import org.affectiveprocesses.video.decode.FrameSource;
 import org.affectiveprocesses.video.decode.FrameSources;
+import org.affectiveprocesses.video.decode.MediaFormatException;
 import org.affectiveprocesses.video.face.FaceDetector;
 import org.affectiveprocesses.video.face.FaceDetectors;
 import org.affectiveprocesses.video.landmarks.FaceLandmarker;
@@ -28,6 +29,7 @@ import org.affectiveprocesses.video.pipeline.FaceSelection;
 import org.affectiveprocesses.video.pipeline.FrameAnalyzer;
 import org.affectiveprocesses.video.pipeline.PipelinedAnalyzer;
 import org.affectiveprocesses.video.pose.CameraIntrinsics;
+import org.affectiveprocesses.video.pose.HeadPoseEstimator;
 import org.affectiveprocesses.video.smoothing.AffectSmoother;
 import org.affectiveprocesses.video.smoothing.OneEuroFilter;
 import org.affectiveprocesses.video.tracking.FaceTracker;
@@ -418,8 +420,8 @@ public final class AffectRecognizer implements AutoCloseable {
 
         /**
          * Builds the recognizer, creating the backbone, detector and landmark network where none
-         * was given as an object, and loading the decoder's libraries (so that the first frame of
-         * the first video comes as fast as later ones). On failure every part given to or created by
+         * was given as an object, and loading the native libraries of decoding and head pose (so
+         * that the first frame of the first video comes as fast as later ones). On failure every part given to or created by
          * the builder is closed.
          *
          * @throws IllegalArgumentException if a name is unknown, or the Affective Process does not
@@ -441,7 +443,7 @@ public final class AffectRecognizer implements AutoCloseable {
                     d = FaceDetectors.byName(detectorName);
                 }
                 l = FaceLandmarker.load();
-                FrameSources.loadDecoder();
+                loadNatives();
                 return new AffectRecognizer(this, b, d, l);
             } catch (IOException | RuntimeException e) {
                 List<AutoCloseable> parts = new ArrayList<>();
@@ -463,6 +465,20 @@ public final class AffectRecognizer implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            }
+        }
+
+        /**
+         * Loads FFmpeg's and OpenCV's calib3d libraries now rather than in the first frames. A
+         * platform without FFmpeg can still push frames to sessions: {@link #analyze} reports the
+         * decoder's problem when it opens a video.
+         */
+        private static void loadNatives() {
+            HeadPoseEstimator.loadNatives();
+            try {
+                FrameSources.loadDecoder();
+            } catch (MediaFormatException e) {
+                // Only files and streams need the decoder; opening one says what is wrong.
             }
         }
 

@@ -127,6 +127,14 @@ final class SessionFrames implements FrameSource {
         return f;
     }
 
+    /** Gives a pulled frame back to its source; pushed frames are the application's and are left alone. */
+    @Override
+    public void recycle(DecodedFrame frame) {
+        if (pulled != null) {
+            pulled.recycle(frame);
+        }
+    }
+
     @Override
     public void close() {
         if (pulled != null) {

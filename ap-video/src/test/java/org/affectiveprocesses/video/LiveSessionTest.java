@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.affectiveprocesses.api.FrameEstimate;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.backbone.TestMedia;
+import org.affectiveprocesses.video.decode.DecodedFrame;
 import org.affectiveprocesses.video.decode.FrameSource;
 import org.affectiveprocesses.video.decode.FrameSources;
 import org.affectiveprocesses.video.decode.LiveFrameSource;
@@ -277,6 +278,51 @@ class LiveSessionTest {
             }
         }).isInstanceOf(IllegalStateException.class).hasMessageContaining("session failing failed: listener broke");
         assertThatThrownBy(s::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("listener broke");
+    }
+
+    @Test
+    void aPulledSessionGivesEveryFrameBackToItsSourceInOrder() throws Exception {
+        List<Integer> recycled = new CopyOnWriteArrayList<>();
+        Rows rows = new Rows();
+        try (FrameSource file = FrameSources.open(megamind)) {
+            FrameSource counting = new FrameSource() {
+                @Override
+                public String name() {
+                    return file.name();
+                }
+
+                @Override
+                public double frameRate() {
+                    return file.frameRate();
+                }
+
+                @Override
+                public int declaredFrames() {
+                    return file.declaredFrames();
+                }
+
+                @Override
+                public DecodedFrame next() throws IOException {
+                    return file.next();
+                }
+
+                @Override
+                public void recycle(DecodedFrame frame) {
+                    recycled.add(frame.index());
+                    file.recycle(frame);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            try (LiveSession s = plain.session(counting, rows)) {
+                s.awaitEnd();
+            }
+        }
+        assertThat(rows.failure).isNull();
+        assertThat(recycled).as("every frame given back once, in order, after its analysis")
+                .containsExactlyElementsOf(range(270));
     }
 
     /** The frames of the settled rows, each once (sorted), after checking that no face row came twice. */

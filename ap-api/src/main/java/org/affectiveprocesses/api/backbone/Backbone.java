@@ -57,6 +57,7 @@ public interface Backbone extends AutoCloseable {
         List<RgbImage> faces = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage.Region r = regions.get(i);
+            frames.get(i).requireInside(r);
             faces.add(frames.get(i).crop(new FaceBox(r.x(), r.y(), r.width(), r.height(), 1)));
         }
         return encodeAll(faces);

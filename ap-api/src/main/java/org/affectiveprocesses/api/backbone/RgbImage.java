@@ -162,6 +162,18 @@ public final class RgbImage {
     }
 
     /**
+     * Checks that a region lies inside the image.
+     *
+     * @throws IllegalArgumentException naming the region and the image size if it does not
+     */
+    public void requireInside(Region region) {
+        if (region.width() < 1 || region.height() < 1 || region.x() < 0 || region.y() < 0
+                || (long) region.x() + region.width() > width || (long) region.y() + region.height() > height) {
+            throw new IllegalArgumentException(region + " is not inside the " + width + "x" + height + " image");
+        }
+    }
+
+    /**
      * Copies the pixels of a region into an array, its rows one after another ({@code 3 × width}
      * bytes each), interleaved R, G, B.
      *
@@ -172,10 +184,7 @@ public final class RgbImage {
      *     room for it at the offset
      */
     public void copyTo(Region region, byte[] target, int offset) {
-        if (region.width() < 1 || region.height() < 1 || region.x() < 0 || region.y() < 0
-                || region.x() + region.width() > width || region.y() + region.height() > height) {
-            throw new IllegalArgumentException(region + " is not inside the " + width + "x" + height + " image");
-        }
+        requireInside(region);
         int row = region.width() * 3;
         if (offset < 0 || offset > target.length - (long) row * region.height()) {
             throw new IllegalArgumentException("no room for " + (long) row * region.height() + " bytes at " + offset

@@ -50,7 +50,6 @@ final class FaceApiGraph {
     /** ONNX IR version 8 (opsets up to 18). */
     private static final int IR_VERSION = 8;
     private static final int BLOCKS = 4;
-    private static final int CONVS = 4;
     private static final int KERNEL = 3;
 
     private final TfjsWeights weights;

@@ -49,6 +49,7 @@ public final class FaceApiInput {
             throw new IllegalArgumentException("no room for " + VALUES + " values at " + offset + " in "
                     + out.length);
         }
+        image.requireInside(region);
         int size = region.width() * region.height() * 3;
         byte[] pixels = PIXELS.get();
         if (pixels.length < size) {

@@ -102,7 +102,13 @@ public final class FaceApiNetwork implements AutoCloseable {
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             FaceApiNetwork network = new FaceApiNetwork(env, env.createSession(model.bytes(), options), headSize,
                     model.parameters());
-            network.forward(new float[FaceApiInput.VALUES], 1);
+            try {
+                network.forward(new float[FaceApiInput.VALUES], 1);
+            } catch (RuntimeException e) {
+                network.close();
+                throw new ModelFormatException(Path.of(weights.source()),
+                        "ONNX Runtime cannot run the network made from these weights: " + e.getMessage(), e);
+            }
             return network;
         } catch (OrtException e) {
             throw new ModelFormatException(Path.of(weights.source()),
@@ -151,8 +157,8 @@ public final class FaceApiNetwork implements AutoCloseable {
     }
 
     /**
-     * Runs a batch whose inputs are written straight into the network's input buffer, so that no
-     * copy of them is made.
+     * Runs a batch whose inputs are written into the network's own input buffer (then copied into
+     * its native one), so that no array of them is made.
      *
      * @param n the batch size (run in parts of at most {@value #MAX_BATCH})
      * @param inputs writes each face's input
@@ -197,8 +203,9 @@ public final class FaceApiNetwork implements AutoCloseable {
                 .getFloatBuffer();
     }
 
+    /** Frees the native memory; waits for a run in progress. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             session.close();
         } catch (OrtException e) {

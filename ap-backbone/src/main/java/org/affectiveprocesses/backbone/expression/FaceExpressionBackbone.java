@@ -15,8 +15,8 @@ import org.affectiveprocesses.api.backbone.RgbImage;
 
 /**
  * The default real pretrained backbone: the facial expression network of the MIT-licensed npm
- * package {@code @vladmandic/face-api} 1.7.15 ({@code model/face_expression_model}), rebuilt on
- * DJL ({@link FaceApiNetwork} with a 7-class head).
+ * package {@code @vladmandic/face-api} 1.7.15 ({@code model/face_expression_model}), rebuilt from
+ * its weights as an ONNX graph run on ONNX Runtime ({@link FaceApiNetwork} with a 7-class head).
  *
  * <p>Per face: the features x<sub>t</sub> are the 256-d penultimate embedding (after average
  * pooling, before the classifier); the pseudo-labels ŷ<sub>t</sub> are valence and arousal, the
@@ -107,7 +107,7 @@ public final class FaceExpressionBackbone implements Backbone {
         return encodeRegions(faces, faces.stream().map(f -> new RgbImage.Region(0, 0, f.width(), f.height())).toList());
     }
 
-    /** Reads each region in place into the network's input (no copy of the face). */
+    /** Samples each region into the network's input without cutting the face out of its frame. */
     @Override
     public List<FrameEncoding> encodeRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
         if (frames.size() != regions.size()) {

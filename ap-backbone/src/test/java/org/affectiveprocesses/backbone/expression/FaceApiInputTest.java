@@ -60,9 +60,20 @@ class FaceApiInputTest {
         org.affectiveprocesses.api.backbone.FaceBox box = new org.affectiveprocesses.api.backbone.FaceBox(
                 12.4, 3.7, 41.1, 55.2, 1);
         float[] out = new float[FaceApiInput.VALUES + 5];
-        FaceApiInput.write(frame, frame.region(box), out, 5);
-        float[] cut = FaceApiInput.fromImage(frame.crop(box));
-        assertThat(java.util.Arrays.copyOfRange(out, 5, out.length)).isEqualTo(cut);
+        RgbImage.Region region = frame.region(box);
+        assertThat(region).isEqualTo(new RgbImage.Region(12, 3, 42, 56));
+        FaceApiInput.write(frame, region, out, 5);
+        // The same pixels read one by one through the image's accessor, as float values.
+        float[] pixels = new float[42 * 56 * 3];
+        for (int y = 0; y < 56; y++) {
+            for (int x = 0; x < 42; x++) {
+                for (int c = 0; c < 3; c++) {
+                    pixels[(y * 42 + x) * 3 + c] = frame.get(12 + x, 3 + y, c);
+                }
+            }
+        }
+        assertThat(java.util.Arrays.copyOfRange(out, 5, out.length)).isEqualTo(FaceApiInput.fromPixels(pixels, 56, 42));
+        assertThat(FaceApiInput.fromImage(frame.crop(box))).isEqualTo(FaceApiInput.fromPixels(pixels, 56, 42));
         assertThat(out[4]).isZero();
     }
 

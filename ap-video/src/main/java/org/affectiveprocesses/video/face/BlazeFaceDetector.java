@@ -34,9 +34,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * is scaled to the model's input with its aspect ratio kept (black borders), pixels mapped to
  * [-1, 1]; the outputs are decoded by {@link BlazeFaceDecoder}. {@link Variant#BOTH} (the default)
  * runs both models and blends their candidates, so faces of any size from about 1/20 of the frame
- * up to the whole frame are found. ONNX Runtime uses up to two threads that do not spin while
- * idle (spinning threads starve the other native runtimes of the pipeline). Not thread-safe;
- * close it.
+ * up to the whole frame are found. ONNX Runtime runs each model on one thread, the caller's: the
+ * video pipeline keeps the other core for the networks (a second intra-op thread measured no
+ * faster). Not thread-safe; close it.
  */
 public final class BlazeFaceDetector implements FaceDetector {
     /** The default lowest face probability kept. */
@@ -102,7 +102,12 @@ public final class BlazeFaceDetector implements FaceDetector {
             throw e;
         }
         BlazeFaceDetector detector = new BlazeFaceDetector(env, models, threshold, variant);
-        detector.detect(RgbImage.of(WARM_UP_SIDE, WARM_UP_SIDE, new byte[WARM_UP_SIDE * WARM_UP_SIDE * 3]));
+        try {
+            detector.detect(RgbImage.of(WARM_UP_SIDE, WARM_UP_SIDE, new byte[WARM_UP_SIDE * WARM_UP_SIDE * 3]));
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
         return detector;
     }
 
@@ -231,11 +236,16 @@ public final class BlazeFaceDetector implements FaceDetector {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 options.setIntraOpNumThreads(1);
-                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
                 OrtSession session = env.createSession(bytes, options);
                 try {
-                    return new Model(session, size, file, outputTensors(env, session, file));
+                    Map<String, OnnxTensor> outputs = outputTensors(env, session, file);
+                    try {
+                        return new Model(session, size, file, outputs);
+                    } catch (RuntimeException e) {
+                        outputs.values().forEach(OnnxTensor::close);
+                        throw e;
+                    }
                 } catch (OrtException | ModelFormatException | RuntimeException e) {
                     session.close();
                     throw e;

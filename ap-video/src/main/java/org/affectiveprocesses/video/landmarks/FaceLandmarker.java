@@ -14,15 +14,16 @@ import org.affectiveprocesses.backbone.expression.TfjsWeights;
 /**
  * Finds 68 facial landmarks in face crops with face-api's landmark network
  * ({@code model/face_landmark_68_model} of the MIT-licensed npm package {@code @vladmandic/face-api}
- * 1.7.15, packaged on the classpath by the ap-video build), rebuilt on DJL: the same network as the
- * face-expression backbone ({@link FaceApiNetwork}) with a 136-value head.
+ * 1.7.15, packaged on the classpath by the ap-video build), rebuilt from its weights on ONNX
+ * Runtime: the same network as the face-expression backbone ({@link FaceApiNetwork}) with a
+ * 136-value head.
  *
  * <p>As in face-api, the crop (the detector's box, clipped to the frame) is padded to a square,
  * resized to 112 × 112 and normalised ({@link FaceApiInput}); the network gives each point relative
  * to the padded square; face-api's post-processing undoes the padding (by half the size difference
  * on each side) and scales the points to the crop, which are then shifted into frame pixels.
- * Faces are run in batches of up to {@link FaceApiNetwork#MAX_BATCH}. Not thread-safe; close it to
- * free native memory.
+ * Faces are run in batches of up to {@link FaceApiNetwork#MAX_BATCH}. Safe from several threads
+ * (the network runs one batch at a time); close it to free native memory.
  */
 public final class FaceLandmarker implements AutoCloseable {
     /** The classpath folder of the packaged weights. */
@@ -101,22 +102,21 @@ public final class FaceLandmarker implements AutoCloseable {
      * @return one set of landmarks per crop, in the pixels of the crop's frame
      */
     public List<FaceLandmarks> locate(List<Crop> crops) {
+        if (crops.isEmpty()) {
+            return List.of();
+        }
+        FaceApiNetwork.Output o = network.forward(crops.size(), (i, input, offset) -> FaceApiInput.write(
+                crops.get(i).frame(), crops.get(i).region(), input, offset));
         List<FaceLandmarks> out = new ArrayList<>(crops.size());
-        for (int from = 0; from < crops.size(); from += FaceApiNetwork.MAX_BATCH) {
-            int n = Math.min(FaceApiNetwork.MAX_BATCH, crops.size() - from);
-            List<Crop> batch = crops.subList(from, from + n);
-            FaceApiNetwork.Output o = network.forward(n, (i, input, offset) -> FaceApiInput.write(batch.get(i).frame(),
-                    batch.get(i).region(), input, offset));
-            for (int i = 0; i < n; i++) {
-                RgbImage.Region r = crops.get(from + i).region();
-                float[] rel = relativeToCrop(o.head(i), r.width(), r.height());
-                float[] xy = new float[rel.length];
-                for (int k = 0; k < rel.length; k += 2) {
-                    xy[k] = r.x() + rel[k] * r.width();
-                    xy[k + 1] = r.y() + rel[k + 1] * r.height();
-                }
-                out.add(FaceLandmarks.of(xy));
+        for (int i = 0; i < crops.size(); i++) {
+            RgbImage.Region r = crops.get(i).region();
+            float[] rel = relativeToCrop(o.head(i), r.width(), r.height());
+            float[] xy = new float[rel.length];
+            for (int k = 0; k < rel.length; k += 2) {
+                xy[k] = r.x() + rel[k] * r.width();
+                xy[k + 1] = r.y() + rel[k + 1] * r.height();
             }
+            out.add(FaceLandmarks.of(xy));
         }
         return out;
     }

@@ -22,6 +22,11 @@ public final class HeadPoseEstimator {
 
     /** An estimator; loads OpenCV's calib3d natives now rather than at the first face. */
     public HeadPoseEstimator() {
+        loadNatives();
+    }
+
+    /** Loads OpenCV's calib3d natives (once per process; the first time takes a tenth of a second or more). */
+    public static void loadNatives() {
         Loader.load(opencv_calib3d.class);
     }
 
