@@ -1,11 +1,7 @@
 package org.affectiveprocesses.api;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link StreamListener} that hands a stream's estimates to one consumer thread through a
@@ -25,54 +21,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * IllegalStateException} (and keeps its interrupt flag), which fails the stream.
  */
 public final class StreamQueue implements StreamListener, Iterable<FrameEstimate> {
-    private final int capacity;
-    private final ArrayDeque<FrameEstimate> buffer;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notFull = lock.newCondition();
-    private final Condition notEmpty = lock.newCondition();
-    private boolean closed;
-    private boolean iterated;
+    private final BoundedHandoff<FrameEstimate> handoff;
 
     /**
      * @param capacity how many estimates may wait unread before the feeder blocks
      * @throws IllegalArgumentException if it is below 1
      */
     public StreamQueue(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.buffer = new ArrayDeque<>(Math.min(capacity, 1024));
+        this.handoff = new BoundedHandoff<>(capacity, new BoundedHandoff.Names("a StreamQueue",
+                "the stream's estimates", "the stream's next estimate", "the stream has ended", "the stream failed"));
     }
 
     /** Waits for room, then adds the estimate. */
     @Override
     public void onEstimate(FrameEstimate estimate) {
-        lock.lock();
-        try {
-            while (buffer.size() >= capacity) {
-                notFull.await();
-            }
-            buffer.add(estimate);
-            notEmpty.signal();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the consumer of the stream's estimates", e);
-        } finally {
-            lock.unlock();
-        }
+        handoff.put(estimate);
     }
 
     /** Marks the end: the consumer's iteration ends once the buffer is empty. */
     @Override
     public void onClose() {
-        lock.lock();
-        try {
-            closed = true;
-            notEmpty.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        handoff.close(null);
     }
 
     /**
@@ -84,29 +53,12 @@ public final class StreamQueue implements StreamListener, Iterable<FrameEstimate
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public FrameEstimate poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (buffer.isEmpty() && !closed) {
-                if (nanos <= 0) {
-                    return null;
-                }
-                nanos = notEmpty.awaitNanos(nanos);
-            }
-            return take();
-        } finally {
-            lock.unlock();
-        }
+        return handoff.poll(timeout, unit);
     }
 
     /** Whether the stream has ended and every estimate has been read. */
     public boolean isDrained() {
-        lock.lock();
-        try {
-            return closed && buffer.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        return handoff.isDrained();
     }
 
     /**
@@ -118,53 +70,6 @@ public final class StreamQueue implements StreamListener, Iterable<FrameEstimate
      */
     @Override
     public Iterator<FrameEstimate> iterator() {
-        lock.lock();
-        try {
-            if (iterated) {
-                throw new IllegalStateException("a StreamQueue is read by one iterator");
-            }
-            iterated = true;
-        } finally {
-            lock.unlock();
-        }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                lock.lock();
-                try {
-                    while (buffer.isEmpty() && !closed) {
-                        notEmpty.await();
-                    }
-                    return !buffer.isEmpty();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the stream's next estimate", e);
-                } finally {
-                    lock.unlock();
-                }
-            }
-
-            @Override
-            public FrameEstimate next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("the stream has ended");
-                }
-                lock.lock();
-                try {
-                    return take();
-                } finally {
-                    lock.unlock();
-                }
-            }
-        };
-    }
-
-    /** Takes the head (under the lock), or null when empty. */
-    private FrameEstimate take() {
-        FrameEstimate e = buffer.poll();
-        if (e != null) {
-            notFull.signal();
-        }
-        return e;
+        return handoff.iterator();
     }
 }

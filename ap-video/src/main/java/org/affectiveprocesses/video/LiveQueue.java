@@ -1,9 +1,7 @@
 package org.affectiveprocesses.video;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import org.affectiveprocesses.api.BoundedHandoff;
 
 /**
  * A {@link LiveListener} that hands a session's rows to one consumer thread through a bounded
@@ -21,88 +19,37 @@ import java.util.concurrent.BlockingQueue;
  * }</pre>
  */
 public final class LiveQueue implements LiveListener, Iterable<LiveAffect> {
-    /** The end of the rows, with the session's failure if any. */
-    private record End(Throwable failure) {
-    }
-
-    private final BlockingQueue<Object> buffer;
-    private boolean iterated;
+    private final BoundedHandoff<LiveAffect> handoff;
 
     /**
      * @param capacity how many rows may wait unread before the session blocks
      * @throws IllegalArgumentException if it is below 1
      */
     public LiveQueue(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
-        }
-        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.handoff = new BoundedHandoff<>(capacity, new BoundedHandoff.Names("a LiveQueue", "the session's rows",
+                "the session's next row", "the session has ended", "the live session failed"));
     }
 
     /** Waits for room, then adds the row. */
     @Override
     public void onAffect(LiveAffect row) {
-        try {
-            buffer.put(row);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the consumer of the session's rows", e);
-        }
+        handoff.put(row);
     }
 
-    /** Waits for room, then marks the end. */
+    /** Marks the end (never waits: the end is not queued behind the rows). */
     @Override
     public void onEnd(Throwable failure) {
-        try {
-            buffer.put(new End(failure));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        handoff.close(failure);
     }
 
     /**
-     * The rows in the session's order, blocking until the next arrives.
+     * The rows in the session's order, blocking until the next arrives; at the end the session's
+     * failure, if any, is thrown.
      *
      * @throws IllegalStateException if called a second time
      */
     @Override
-    public synchronized Iterator<LiveAffect> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("a LiveQueue is read by one iterator");
-        }
-        iterated = true;
-        return new Iterator<>() {
-            private Object head;
-
-            @Override
-            public boolean hasNext() {
-                if (head == null) {
-                    try {
-                        head = buffer.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while waiting for the session's next row", e);
-                    }
-                }
-                if (head instanceof End end) {
-                    if (end.failure() != null) {
-                        throw new IllegalStateException("the live session failed: " + end.failure().getMessage(),
-                                end.failure());
-                    }
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public LiveAffect next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("the session has ended");
-                }
-                LiveAffect row = (LiveAffect) head;
-                head = null;
-                return row;
-            }
-        };
+    public Iterator<LiveAffect> iterator() {
+        return handoff.iterator();
     }
 }

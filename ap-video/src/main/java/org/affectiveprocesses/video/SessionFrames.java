@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import org.affectiveprocesses.api.backbone.RgbImage;
 import org.affectiveprocesses.video.decode.DecodedFrame;
@@ -26,7 +26,7 @@ final class SessionFrames implements FrameSource {
     private final String name;
     private final FrameSource pulled;
     private final BlockingQueue<DecodedFrame> pushed;
-    private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedDeque<Long> arrivals = new ConcurrentLinkedDeque<>();
     private volatile boolean stopped;
     private volatile boolean ended;
 
@@ -57,13 +57,22 @@ final class SessionFrames implements FrameSource {
      * @return false if the session ended while waiting (the frame is not queued)
      */
     boolean push(DecodedFrame frame, long arrivalNanos) throws InterruptedException {
-        arrivals.add(arrivalNanos);
-        while (!pushed.offer(frame, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            if (ended) {
-                return false;
+        // the arrival goes first, as the pipeline may take the frame at once; a frame that is not
+        // queued takes its arrival back (calls are serialised, so it is the last one)
+        arrivals.addLast(arrivalNanos);
+        boolean queued = false;
+        try {
+            while (!(queued = pushed.offer(frame, POLL_MILLIS, TimeUnit.MILLISECONDS))) {
+                if (ended) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            if (!queued) {
+                arrivals.pollLast();
             }
         }
-        return true;
     }
 
     /** Ends the frames; the pipeline reads the end after the frames already given. */

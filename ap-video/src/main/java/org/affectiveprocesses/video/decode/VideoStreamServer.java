@@ -181,6 +181,7 @@ public final class VideoStreamServer implements AutoCloseable {
                     }
                 }
                 recorder.record(frame(f.image()), avutil.AV_PIX_FMT_RGB24);
+                source.recycle(f);
                 sent++;
             }
             if (!options.reset()) {
