@@ -155,22 +155,10 @@ public final class Adam {
             }
         }
         for (int i = 0; i < n; i++) {
-            copyInto(firstMoments.get(i), state.firstMoments().get(i));
-            copyInto(secondMoments.get(i), state.secondMoments().get(i));
+            OwnedArrays.copyInto(firstMoments.get(i), state.firstMoments().get(i));
+            OwnedArrays.copyInto(secondMoments.get(i), state.secondMoments().get(i));
         }
         t = state.steps();
-    }
-
-    /**
-     * Copies the values into the array's own native storage. {@code NDArray.set(float[])} would
-     * instead point the PyTorch tensor at a Java direct buffer (DJL keeps it reachable from that
-     * Java object only); an indexed assignment copies natively, so the moments stay memory
-     * PyTorch owns, as in a training that never resumed.
-     */
-    private static void copyInto(NDArray target, float[] values) {
-        try (NDManager scratch = target.getManager().newSubManager()) {
-            target.set(new NDIndex(":"), scratch.create(values, target.getShape()));
-        }
     }
 
     /** 1, or c / ‖g‖₂ when clipping at c and the global norm is larger. */

@@ -15,14 +15,14 @@ import org.affectiveprocesses.api.ModelFormatException;
  * format of GNU {@code sha256sum} (so {@code unzip file && sha256sum -c checksums.sha256} checks
  * an extracted archive).
  */
-final class Checksums {
+public final class Checksums {
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  ([^\\n]+)");
 
     private Checksums() {
     }
 
     /** A new SHA-256 digest. */
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.affectiveprocesses.evaluation.Evaluation;
 import org.affectiveprocesses.metrics.Metric;
 import org.affectiveprocesses.metrics.Pooling;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -99,13 +100,25 @@ public record EvaluateJob(String predictions, Pooling pooling) implements Serial
      * {@code ap evaluate} does ({@link Evaluation#requireInLabelRange}), naming the video and frame.
      */
     private static void requireInLabelRange(Dataset<Row> table, PredictionSchema schema) {
-        for (int d = 0; d < schema.dimensions().size(); d++) {
-            String mean = schema.column(d, PredictionSchema.Value.MEAN);
-            List<Row> far = table.filter(abs(col(mean)).gt(Evaluation.MAX_ABS_PREDICTION))
-                    .select(col(PredictionSchema.VIDEO), col(PredictionSchema.FRAME), col(mean)).limit(1).collectAsList();
-            if (!far.isEmpty()) {
-                Row r = far.get(0);
-                throw Evaluation.outOfLabelRange(((Number) r.get(2)).doubleValue(), schema.dimensions().get(d),
+        int dims = schema.dimensions().size();
+        Column far = null;
+        List<Column> selected = new ArrayList<>(List.of(col(PredictionSchema.VIDEO), col(PredictionSchema.FRAME)));
+        for (int d = 0; d < dims; d++) {
+            Column mean = col(schema.column(d, PredictionSchema.Value.MEAN));
+            Column beyond = abs(mean).gt(Evaluation.MAX_ABS_PREDICTION);
+            far = far == null ? beyond : far.or(beyond);
+            selected.add(mean);
+        }
+        // one scan for every dimension; the offending dimension is found in the row it returns
+        List<Row> rows = table.filter(far).select(selected.toArray(Column[]::new)).limit(1).collectAsList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Row r = rows.get(0);
+        for (int d = 0; d < dims; d++) {
+            double value = ((Number) r.get(2 + d)).doubleValue();
+            if (Math.abs(value) > Evaluation.MAX_ABS_PREDICTION) {
+                throw Evaluation.outOfLabelRange(value, schema.dimensions().get(d),
                         "frame " + r.get(1) + " of '" + r.get(0) + "'");
             }
         }

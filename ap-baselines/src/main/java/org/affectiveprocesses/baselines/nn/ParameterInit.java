@@ -1,8 +1,5 @@
 package org.affectiveprocesses.baselines.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -15,6 +12,7 @@ import ai.djl.util.Pair;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.affectiveprocesses.djl.OwnedArrays;
 
 /**
  * Seeded initial values for every parameter of a block tree, drawn in Java (so they are the
@@ -55,12 +53,7 @@ public final class ParameterInit {
             Parameter parameter = p.getValue();
             float[] values = values(block, p.getKey(), parameter.getArray().getShape(), attention,
                     new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode()));
-            NDArray array = parameter.getArray();
-            try (NDManager scratch = array.getManager().newSubManager()) {
-                // An indexed copy keeps the values in storage PyTorch owns; NDArray.set(float[])
-                // would point the tensor at a Java direct buffer only this Java object keeps alive.
-                array.set(new NDIndex(":"), scratch.create(values, array.getShape()));
-            }
+            OwnedArrays.copyInto(parameter.getArray(), values);
         }
         for (Pair<String, Block> child : block.getChildren()) {
             String key = child.getKey().replaceFirst("^[0-9]+", "");

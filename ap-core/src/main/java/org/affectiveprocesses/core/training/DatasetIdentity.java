@@ -5,11 +5,11 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.SequenceDataset;
+import org.affectiveprocesses.io.Checksums;
 
 /**
  * What a training checkpoint records of a dataset to recognise it: the dataset's {@link
@@ -42,12 +42,7 @@ public record DatasetIdentity(String description, String sha256) {
      * @return its identity
      */
     public static DatasetIdentity of(SequenceDataset data) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime lacks SHA-256", e);
-        }
+        MessageDigest md = Checksums.sha256();
         for (AffectSequence s : data) {
             int dx = s.featureSize();
             int dy = s.labelSize();

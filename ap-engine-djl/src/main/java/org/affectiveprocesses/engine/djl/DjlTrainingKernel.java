@@ -19,6 +19,7 @@ import org.affectiveprocesses.djl.Adam;
 import org.affectiveprocesses.djl.DjlDevices;
 import org.affectiveprocesses.djl.Gradients;
 import org.affectiveprocesses.djl.IntraOpThreads;
+import org.affectiveprocesses.djl.OwnedArrays;
 
 /**
  * Training on DJL/PyTorch: all parameters live in one flat vector (each layer's tensor is a view
@@ -46,7 +47,7 @@ final class DjlTrainingKernel implements TrainingKernel {
         this.offsets = spec.parameterOffsets();
         this.manager = NDManager.newBaseManager(device, DjlDevices.PYTORCH);
         try {
-            this.theta = ownedCopy(manager, weights.flatten());
+            this.theta = OwnedArrays.of(manager, weights.flatten());
             this.theta.setRequiresGradient(true);
             this.adam = new Adam(List.of(theta), manager, new Adam.Settings(config.beta1(), config.beta2(),
                     config.adamEpsilon(), config.weightDecay(), 0));
@@ -56,20 +57,6 @@ final class DjlTrainingKernel implements TrainingKernel {
         } catch (RuntimeException e) {
             manager.close();
             throw e;
-        }
-    }
-
-    /**
-     * The values in storage PyTorch allocates and owns. {@code NDManager.create(float[])} makes a
-     * tensor over a Java direct buffer that only the Java object keeps alive; the parameters are
-     * updated in place for the whole training and viewed by every step's graph, so they live in
-     * memory whose lifetime PyTorch manages.
-     */
-    private static NDArray ownedCopy(NDManager manager, float[] values) {
-        try (NDManager scratch = manager.newSubManager()) {
-            NDArray owned = manager.zeros(new Shape(values.length));
-            owned.set(new NDIndex(":"), scratch.create(values));
-            return owned;
         }
     }
 
