@@ -156,11 +156,6 @@ public record AffectDisplayModel(
         return withHiddenShares(0, 0);
     }
 
-    /** The hidden share of dimension 0 (valence) or 1 (arousal). */
-    double hiddenShare(int dimension) {
-        return dimension == 0 ? hiddenValenceShare : hiddenArousalShare;
-    }
-
     private static void fraction(String name, double value) {
         FeatureModel.nonNegative(name, value);
         if (value > 1) {

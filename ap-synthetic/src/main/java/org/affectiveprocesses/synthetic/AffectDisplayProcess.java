@@ -47,13 +47,14 @@ final class AffectDisplayProcess {
         double[] shownA = new double[n];
         Arrays.fill(shownV, baseline[0]);
         Arrays.fill(shownA, baseline[1]);
-        LabelProcesses.addDynamics(affect, shownV, shownA, Math.sqrt(1.0 - model.hiddenShare(0)),
-                Math.sqrt(1.0 - model.hiddenShare(1)), fps);
-        double[] labelV = shownV.clone();
-        double[] labelA = shownA.clone();
-        if (model.hiddenValenceShare() > 0 || model.hiddenArousalShare() > 0) {
-            LabelProcesses.addDynamics(hidden, labelV, labelA, Math.sqrt(model.hiddenShare(0)),
-                    Math.sqrt(model.hiddenShare(1)), fps);
+        double hiddenV = model.hiddenValenceShare();
+        double hiddenA = model.hiddenArousalShare();
+        LabelProcesses.addDynamics(affect, shownV, shownA, Math.sqrt(1.0 - hiddenV), Math.sqrt(1.0 - hiddenA), fps);
+        boolean hide = hiddenV > 0 || hiddenA > 0;
+        double[] labelV = hide ? shownV.clone() : shownV;
+        double[] labelA = hide ? shownA.clone() : shownA;
+        if (hide) {
+            LabelProcesses.addDynamics(hidden, labelV, labelA, Math.sqrt(hiddenV), Math.sqrt(hiddenA), fps);
         }
         double resting = model.restingDisplay();
         double[] profile = new double[length];

@@ -294,6 +294,7 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
         }).toList();
 
         String corpusName = config.corpusName();
+        String source = config.fingerprint();
         Map<String, SequenceDataset> splits = new LinkedHashMap<>();
         Map<String, VideoRenderer.Video> byId = new LinkedHashMap<>();
         for (String split : SPLITS) {
@@ -304,7 +305,7 @@ public final class SyntheticAffectCorpus implements AffectCorpus {
                     byId.put(planned.get(i).id(), planned.get(i));
                 }
             }
-            splits.put(split, SequenceDataset.of(corpusName + "/" + split, config.fingerprint(), members));
+            splits.put(split, SequenceDataset.of(corpusName + "/" + split, source, members));
         }
         LOG.debug("generated {} ({} videos, dx {}) in {} ms; backbone head lambda {}, validation {} {}",
                 corpusName, planned.size(), dx, (System.nanoTime() - start) / 1_000_000, head.lambda(),

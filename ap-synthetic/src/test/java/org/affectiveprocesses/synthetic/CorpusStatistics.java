@@ -11,6 +11,7 @@ import org.affectiveprocesses.api.AffectSequence;
 import org.affectiveprocesses.api.LabelKind;
 import org.affectiveprocesses.api.LabelSpace;
 import org.affectiveprocesses.metrics.Metric;
+import org.affectiveprocesses.metrics.Pearson;
 
 /**
  * Prints the statistics of a synthetic corpus preset that docs/synthetic-corpus.md reports:
@@ -258,30 +259,34 @@ public final class CorpusStatistics {
         // of the peak of corr(label(t), displayed(t - L - j))
         int maxShift = 60;
         for (int dim = 0; dim < 2; dim++) {
+            int pooled = 0;
+            for (AffectSequence s : test) {
+                pooled += Math.max(0, s.length() - maxShift - (corpus.affectDisplay(s.id()).lagFrames(dim) + maxShift));
+            }
+            double[] label = new double[pooled];
+            double[] shown0 = new double[pooled];
+            int k = 0;
+            for (AffectSequence s : test) {
+                AffectDisplay d = corpus.affectDisplay(s.id());
+                for (int t = d.lagFrames(dim) + maxShift; t < s.length() - maxShift; t++, k++) {
+                    label[k] = s.label(t, dim);
+                    shown0[k] = d.displayed(t, dim);
+                }
+            }
+            double atZeroLag = Pearson.of(label, shown0);
             double best = -2;
             int argBest = 0;
-            double atZeroLag = Double.NaN;
+            double[] shown = new double[pooled];
             for (int j = -maxShift; j <= maxShift; j++) {
-                List<Double> label = new ArrayList<>();
-                List<Double> shown = new ArrayList<>();
-                List<Double> label0 = new ArrayList<>();
-                List<Double> shown0 = new ArrayList<>();
+                k = 0;
                 for (AffectSequence s : test) {
                     AffectDisplay d = corpus.affectDisplay(s.id());
                     int lag = d.lagFrames(dim);
-                    for (int t = lag + maxShift; t < s.length() - maxShift; t++) {
-                        label.add((double) s.label(t, dim));
-                        shown.add((double) d.displayed(t - lag - j, dim));
-                        if (j == 0) {
-                            label0.add((double) s.label(t, dim));
-                            shown0.add((double) d.displayed(t, dim));
-                        }
+                    for (int t = lag + maxShift; t < s.length() - maxShift; t++, k++) {
+                        shown[k] = d.displayed(t - lag - j, dim);
                     }
                 }
-                double r = pearson(label, shown);
-                if (j == 0) {
-                    atZeroLag = pearson(label0, shown0);
-                }
+                double r = Pearson.of(label, shown);
                 if (r > best) {
                     best = r;
                     argBest = j;
@@ -291,22 +296,6 @@ public final class CorpusStatistics {
                     + " (r %.3f); without the lag, corr(label(t), displayed(t)) = %.3f",
                     corpus.labelSpace().dimension(dim), argBest, best, atZeroLag);
         }
-    }
-
-    private static double pearson(List<Double> x, List<Double> y) {
-        double mx = x.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double my = y.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.size(); i++) {
-            double a = x.get(i) - mx;
-            double b = y.get(i) - my;
-            sxy += a * b;
-            sxx += a * a;
-            syy += b * b;
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 
     /** Pooled labels or pseudo-labels of a dimension, optionally averaged over a centred window. */
