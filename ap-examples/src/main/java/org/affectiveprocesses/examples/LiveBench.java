@@ -75,9 +75,9 @@ final class LiveBench {
     void run() {
         InferenceOptions paper = InferenceOptions.paper();
         System.out.printf(Locale.ROOT, "Live AP update per new frame: dx %d, dy %d, hidden %d, L = %d, C = %d by lowest σ, "
-                + "hop %d; %d cores; load average %s%n", spec.featureSize(), spec.labelSize(),
+                + "hop %d; %d cores; load average %.2f%n", spec.featureSize(), spec.labelSize(),
                 spec.architecture().hiddenSize(), paper.windowLength(), paper.contextSize(), paper.hop(),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), Machine.loadAverage());
         System.out.printf(Locale.ROOT, "%d interleaved rounds of %,d streamed frames and %,d batch-API windows per engine; "
                 + "wall time per call (median, 99th percentile) and CPU time of the calling thread per call (mean)%n%n",
                 rounds, framesPerRound, windowsPerRound);
@@ -91,7 +91,7 @@ final class LiveBench {
             memory(models.get(0), paper);
             compare(models, paper);
             accuracy(models, paper);
-            System.out.printf(Locale.ROOT, "load average at the end %s (checksum %.3f)%n", loadAverage(), sink);
+            System.out.printf(Locale.ROOT, "load average at the end %.2f (checksum %.3f)%n", Machine.loadAverage(), sink);
         } finally {
             models.forEach(WindowedAffectiveProcess::close);
         }
@@ -274,10 +274,6 @@ final class LiveBench {
 
     private static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Wall times of calls and their CPU time. */

@@ -1,7 +1,6 @@
 package org.affectiveprocesses.examples;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.affectiveprocesses.api.ApArchitecture;
@@ -44,7 +43,7 @@ final class LiveVideoBench {
         System.out.printf(Locale.ROOT, "Live video: %s streamed over loopback (MPEG-4 in MPEG-TS over TCP), default"
                 + " recognizer (BlazeFace, landmarks, face-expression backbone, largest face) and an Affective Process"
                 + " (paper sizes, 256-d features, L = 70, C = 40); %d cores; load average %.2f%n", clip,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), Machine.loadAverage());
         try (AffectRecognizer recognizer = AffectRecognizer.builder().process(ap).build()) {
             for (double s : new double[] {0, speed}) {
                 System.out.println();
@@ -62,10 +61,6 @@ final class LiveVideoBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nload average at the end: %.2f%n", loadAverage());
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        System.out.printf(Locale.ROOT, "%nload average at the end: %.2f%n", Machine.loadAverage());
     }
 }

@@ -29,7 +29,7 @@ final class VideoBench {
     static void run(Path clip, int runs) throws IOException {
         System.out.printf(Locale.ROOT, "Video: %s through the default recognizer (BlazeFace, landmarks, head pose,"
                 + " face-expression backbone, largest face), %d runs with one recognizer; %d cores; load average"
-                + " %.2f%n", clip, runs, Runtime.getRuntime().availableProcessors(), loadAverage());
+                + " %.2f%n", clip, runs, Runtime.getRuntime().availableProcessors(), Machine.loadAverage());
         long b0 = System.nanoTime();
         try (AffectRecognizer recognizer = AffectRecognizer.builder().build()) {
             System.out.printf(Locale.ROOT, "recognizer built in %.0f ms (models loaded, natives loaded, each network"
@@ -75,9 +75,5 @@ final class VideoBench {
             sum += Math.max(0, gc.getCollectionTime());
         }
         return sum;
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

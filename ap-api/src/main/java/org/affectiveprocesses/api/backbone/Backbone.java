@@ -51,16 +51,27 @@ public interface Backbone extends AutoCloseable {
      * @throws IllegalArgumentException if the lists differ in length or a region is not inside its frame
      */
     default List<FrameEncoding> encodeRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
-        if (frames.size() != regions.size()) {
-            throw new IllegalArgumentException(frames.size() + " frames but " + regions.size() + " regions");
-        }
+        requireRegions(frames, regions);
         List<RgbImage> faces = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage.Region r = regions.get(i);
-            frames.get(i).requireInside(r);
             faces.add(frames.get(i).crop(new FaceBox(r.x(), r.y(), r.width(), r.height(), 1)));
         }
         return encodeAll(faces);
+    }
+
+    /**
+     * Checks the arguments of {@link #encodeRegions}: one region per frame, each inside its frame.
+     *
+     * @throws IllegalArgumentException naming the mismatch or the region outside its frame
+     */
+    static void requireRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
+        if (frames.size() != regions.size()) {
+            throw new IllegalArgumentException(frames.size() + " frames but " + regions.size() + " regions");
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            frames.get(i).requireInside(regions.get(i));
+        }
     }
 
     /** Releases native resources. */

@@ -110,9 +110,7 @@ public final class FaceExpressionBackbone implements Backbone {
     /** Samples each region into the network's input without cutting the face out of its frame. */
     @Override
     public List<FrameEncoding> encodeRegions(List<RgbImage> frames, List<RgbImage.Region> regions) {
-        if (frames.size() != regions.size()) {
-            throw new IllegalArgumentException(frames.size() + " frames but " + regions.size() + " regions");
-        }
+        Backbone.requireRegions(frames, regions);
         if (frames.isEmpty()) {
             return List.of();
         }
